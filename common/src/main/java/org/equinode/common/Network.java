@@ -1,0 +1,46 @@
+package org.equinode.common;
+
+import java.util.Locale;
+
+/** The three Equinode networks. Each has its own genesis block, address prefix and data folder. */
+public enum Network {
+  /** Development: 1-second blocks, mining on demand, for a local network on one machine. */
+  DEV("dev", "deq"),
+  /** The public test network: worthless coins, the main network's rules. */
+  TEST("test", "teq"),
+  /** The main network. */
+  MAIN("main", "eq");
+
+  private final String id;
+  private final String addressPrefix;
+
+  Network(String id, String addressPrefix) {
+    this.id = id;
+    this.addressPrefix = addressPrefix;
+  }
+
+  /** The short name used on the command line and as the data folder's name. */
+  public String id() {
+    return id;
+  }
+
+  /** The bech32m human-readable prefix of this network's addresses. */
+  public String addressPrefix() {
+    return addressPrefix;
+  }
+
+  /**
+   * The network with this short name ({@code dev}, {@code test} or {@code main}), any case.
+   *
+   * @throws IllegalArgumentException for any other name
+   */
+  public static Network parse(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (Network network : values()) {
+      if (network.id.equals(lower)) {
+        return network;
+      }
+    }
+    throw new IllegalArgumentException("unknown network '" + name + "' (expected dev, test or main)");
+  }
+}
