@@ -41,6 +41,7 @@ public enum Network {
         return network;
       }
     }
-    throw new IllegalArgumentException("unknown network '" + name + "' (expected dev, test or main)");
+    throw new IllegalArgumentException(
+        "unknown network '" + name + "' (expected dev, test or main)");
   }
 }
