@@ -22,11 +22,9 @@ import picocli.CommandLine.Spec;
 final class EquinodeCommand implements Runnable {
   @Mixin GlobalOptions global = new GlobalOptions();
 
-  @Spec CommandSpec spec;
-
-  EquinodeCommand() {
-    this.spec = CommandSpec.create();
-  }
+  @SuppressWarnings("NullAway.Init") // injected by picocli before run()
+  @Spec
+  CommandSpec spec;
 
   @Override
   public void run() {

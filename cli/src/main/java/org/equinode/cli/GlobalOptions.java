@@ -41,7 +41,11 @@ public final class GlobalOptions {
   static final class NetworkConverter implements picocli.CommandLine.ITypeConverter<Network> {
     @Override
     public Network convert(String value) {
-      return Network.parse(value);
+      try {
+        return Network.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -1,0 +1,26 @@
+package org.equinode.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.equinode.testing.TestClock;
+
+/** Runs {@code equinode} command lines in-process against a temporary home folder. */
+final class CommandRunner {
+  private final CommandEnvironment environment;
+
+  CommandRunner(Path home) {
+    this.environment = new CommandEnvironment(home, TestClock.fixed());
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        EquinodeCommand.run(
+            args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  record Result(int exitCode, String out, String err) {}
+}
