@@ -6,8 +6,9 @@ import java.util.Map;
 final class HelpMethod implements RpcMethod {
   private final Map<String, RpcMethod> methods;
 
+  /** The other methods; help adds itself to the listing. */
   HelpMethod(Map<String, RpcMethod> methods) {
-    this.methods = methods;
+    this.methods = new java.util.TreeMap<>(methods);
   }
 
   @Override

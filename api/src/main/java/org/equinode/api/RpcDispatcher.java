@@ -39,7 +39,7 @@ public final class RpcDispatcher {
         throw new IllegalArgumentException("two handlers for the method " + method.name());
       }
     }
-    HelpMethod help = new HelpMethod(Collections.unmodifiableMap(byName));
+    HelpMethod help = new HelpMethod(Map.copyOf(byName));
     byName.put(help.name(), help);
     this.methods = Collections.unmodifiableMap(byName);
   }

@@ -1,0 +1,83 @@
+package org.equinode.cli;
+
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import org.equinode.node.DataDirectory;
+import org.equinode.node.Node;
+import org.equinode.node.NodeConfig;
+import org.equinode.node.NodeException;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code equinode node}: runs one node in the foreground. */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a node in the foreground until Ctrl-C, SIGTERM, or the JSON-RPC call 'stop'.",
+      "Other commands (rpc, ...) find it through <datadir>/rpc.cookie."
+    })
+final class NodeCommand implements Callable<Integer> {
+  private final CommandEnvironment environment;
+
+  @SuppressWarnings("NullAway.Init") // injected by picocli
+  @ParentCommand
+  EquinodeCommand parent;
+
+  @SuppressWarnings("NullAway.Init") // injected by picocli
+  @Spec
+  CommandSpec spec;
+
+  @Option(
+      names = "--rpc",
+      paramLabel = "HOST:PORT",
+      converter = HostPort.class,
+      description = "Where JSON-RPC listens, on loopback only (default: 127.0.0.1:<network port>).")
+  @Nullable InetSocketAddress rpc;
+
+  NodeCommand(CommandEnvironment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    DataDirectory dataDirectory = parent.global.dataDirectory(environment);
+    NodeConfig config = NodeConfig.defaults(dataDirectory);
+    if (rpc != null) {
+      if (!rpc.getAddress().isLoopbackAddress()) {
+        throw new NodeException(
+            "JSON-RPC listens on loopback only (127.0.0.0/8 or ::1), not " + rpc.getAddress());
+      }
+      config = config.withRpcAddress(rpc);
+    }
+    Node node = Node.start(config, VersionProvider.version());
+    Thread hook = new Thread(node::close, "equinode-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "equinode %s: %s network, data in %s%n",
+        VersionProvider.version(), dataDirectory.network().id(), dataDirectory.root());
+    out.printf(
+        "JSON-RPC on %s (token in %s)%n",
+        node.rpcCookie().url(), dataDirectory.root().resolve("rpc.cookie"));
+    out.println("Try: ./equinode rpc help     Stop with Ctrl-C or ./equinode rpc stop");
+    out.flush();
+    try {
+      node.awaitStop();
+    } finally {
+      node.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already running the hook; it closes the node, which is closed already.
+      }
+    }
+    out.println("equinode: stopped");
+    return 0;
+  }
+}

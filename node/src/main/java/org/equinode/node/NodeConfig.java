@@ -1,0 +1,45 @@
+package org.equinode.node;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import org.equinode.common.TimeSource;
+
+/**
+ * Everything a node is started with. Every port, path and clock is passed in, so that many nodes
+ * can live in one JVM.
+ *
+ * @param dataDirectory where the node keeps its files
+ * @param rpcAddress where the JSON-RPC server listens (port 0: any free port)
+ * @param time the clock
+ * @param random the source of keys and tokens
+ */
+public record NodeConfig(
+    DataDirectory dataDirectory,
+    InetSocketAddress rpcAddress,
+    TimeSource time,
+    SecureRandom random) {
+  private static final InetAddress LOOPBACK = loopback();
+
+  private static InetAddress loopback() {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("127.0.0.1 is a valid address", e);
+    }
+  }
+
+  /** The defaults for a data directory: JSON-RPC on 127.0.0.1 at the network's port. */
+  public static NodeConfig defaults(DataDirectory dataDirectory) {
+    return new NodeConfig(
+        dataDirectory,
+        new InetSocketAddress(LOOPBACK, dataDirectory.network().defaultRpcPort()),
+        TimeSource.system(),
+        new SecureRandom());
+  }
+
+  public NodeConfig withRpcAddress(InetSocketAddress address) {
+    return new NodeConfig(dataDirectory, address, time, random);
+  }
+}
