@@ -48,7 +48,7 @@ public record Address(Network network, Hash32 lockHash) {
     if (address.network != expected) {
       throw new CryptoException(
           "address "
-              + Bech32m.quote(text)
+              + InputText.quote(text)
               + " is for the "
               + address.network.id()
               + " network, not "
@@ -68,12 +68,12 @@ public record Address(Network network, Hash32 lockHash) {
     Network network = networkOf(decoded.prefix(), text);
     byte[] groups = decoded.groups();
     if (groups.length == 0) {
-      throw new CryptoException("address " + Bech32m.quote(text) + " has no data");
+      throw new CryptoException("address " + InputText.quote(text) + " has no data");
     }
     if (groups[0] != VERSION_0) {
       throw new CryptoException(
           "address "
-              + Bech32m.quote(text)
+              + InputText.quote(text)
               + " has version "
               + groups[0]
               + "; only version "
@@ -84,7 +84,7 @@ public record Address(Network network, Hash32 lockHash) {
     if (hashGroups != LOCK_HASH_GROUPS) {
       throw new CryptoException(
           "address "
-              + Bech32m.quote(text)
+              + InputText.quote(text)
               + " has "
               + hashGroups
               + " letters of lock hash, expected "
@@ -95,7 +95,7 @@ public record Address(Network network, Hash32 lockHash) {
     try {
       hash = Bech32m.fromGroups(Arrays.copyOfRange(groups, 1, groups.length));
     } catch (CryptoException e) {
-      throw new CryptoException("address " + Bech32m.quote(text) + ": " + e.getMessage(), e);
+      throw new CryptoException("address " + InputText.quote(text) + ": " + e.getMessage(), e);
     }
     return new Address(network, Hash32.of(hash));
   }
@@ -112,9 +112,9 @@ public record Address(Network network, Hash32 lockHash) {
     }
     throw new CryptoException(
         "address "
-            + Bech32m.quote(text)
+            + InputText.quote(text)
             + " has the unknown prefix "
-            + Bech32m.quote(prefix)
+            + InputText.quote(prefix)
             + " (known: "
             + known
             + ")");

@@ -129,7 +129,7 @@ public final class Bech32m {
     if (text.length() > MAX_LENGTH) {
       throw new CryptoException(
           "bech32m text "
-              + quote(text)
+              + InputText.quote(text)
               + " is "
               + text.length()
               + " letters long, at most "
@@ -143,32 +143,33 @@ public final class Bech32m {
       if (c < MIN_PREFIX_CHAR || c > MAX_PREFIX_CHAR) {
         throw new CryptoException(
             "letter "
-                + describe(c)
+                + InputText.describe(c)
                 + " at position "
                 + (i + 1)
                 + " of "
-                + quote(text)
+                + InputText.quote(text)
                 + " is not allowed in bech32m text");
       }
       hasLower |= c >= 'a' && c <= 'z';
       hasUpper |= c >= 'A' && c <= 'Z';
     }
     if (hasLower && hasUpper) {
-      throw new CryptoException("bech32m text " + quote(text) + " mixes upper and lower case");
+      throw new CryptoException(
+          "bech32m text " + InputText.quote(text) + " mixes upper and lower case");
     }
     String lower = text.toLowerCase(Locale.ROOT);
     int separator = lower.lastIndexOf(SEPARATOR);
     if (separator < 0) {
-      throw new CryptoException("bech32m text " + quote(text) + " has no separator '1'");
+      throw new CryptoException("bech32m text " + InputText.quote(text) + " has no separator '1'");
     }
     if (separator == 0) {
-      throw new CryptoException("bech32m text " + quote(text) + " has an empty prefix");
+      throw new CryptoException("bech32m text " + InputText.quote(text) + " has an empty prefix");
     }
     int dataLength = lower.length() - separator - 1;
     if (dataLength < CHECKSUM_LENGTH) {
       throw new CryptoException(
           "bech32m text "
-              + quote(text)
+              + InputText.quote(text)
               + " has "
               + dataLength
               + " letters after the separator, fewer than the "
@@ -183,11 +184,11 @@ public final class Bech32m {
       if (value < 0) {
         throw new CryptoException(
             "letter "
-                + describe(text.charAt(position))
+                + InputText.describe(text.charAt(position))
                 + " at position "
                 + (position + 1)
                 + " of "
-                + quote(text)
+                + InputText.quote(text)
                 + " is not in the bech32m alphabet");
       }
       values[i] = value;
@@ -196,10 +197,12 @@ public final class Bech32m {
     int residue = checksum(prefix, values, new byte[0]);
     if (residue == BECH32_CONSTANT) {
       throw new CryptoException(
-          "bech32m text " + quote(text) + " has a bech32 (BIP-173) checksum, not a bech32m one");
+          "bech32m text "
+              + InputText.quote(text)
+              + " has a bech32 (BIP-173) checksum, not a bech32m one");
     }
     if (residue != BECH32M_CONSTANT) {
-      throw new CryptoException("bad bech32m checksum in " + quote(text));
+      throw new CryptoException("bad bech32m checksum in " + InputText.quote(text));
     }
     return new Decoded(prefix, Arrays.copyOf(values, dataLength - CHECKSUM_LENGTH));
   }
@@ -305,40 +308,11 @@ public final class Bech32m {
       if (c < MIN_PREFIX_CHAR || c > MAX_PREFIX_CHAR || (c >= 'A' && c <= 'Z')) {
         throw new CryptoException(
             "letter "
-                + describe(c)
+                + InputText.describe(c)
                 + " at position "
                 + (i + 1)
                 + " is not allowed in a bech32m prefix (printable ASCII, lower case)");
       }
     }
-  }
-
-  /** A letter for a message: printable ASCII in quotes, anything else as its code point. */
-  static String describe(char c) {
-    if (c >= MIN_PREFIX_CHAR && c <= MAX_PREFIX_CHAR) {
-      return "'" + c + "'";
-    }
-    return String.format(Locale.ROOT, "U+%04X", (int) c);
-  }
-
-  /**
-   * Text for a message, in quotes, shortened when long and with control and non-ASCII letters
-   * escaped, so that a message never carries more than a line of someone else's input.
-   */
-  static String quote(String text) {
-    int shown = Math.min(text.length(), MAX_LENGTH);
-    StringBuilder out = new StringBuilder(shown + 8).append('\'');
-    for (int i = 0; i < shown; i++) {
-      char c = text.charAt(i);
-      if (c >= 32 && c <= MAX_PREFIX_CHAR && c != '\'') {
-        out.append(c);
-      } else {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      }
-    }
-    if (shown < text.length()) {
-      out.append("...");
-    }
-    return out.append('\'').toString();
   }
 }
