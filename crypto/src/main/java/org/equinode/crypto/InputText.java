@@ -3,8 +3,10 @@ package org.equinode.crypto;
 import java.util.Locale;
 
 /**
- * Someone else's text, made safe to put in an error message: quoted, shortened, with control and
- * non-ASCII letters escaped, so that a message never carries more than a line of it.
+ * Someone else's text, made safe to put in an error message: quoted, shortened, with control,
+ * backslash and non-ASCII letters written as Java-style unicode escapes, so that a message never
+ * carries more than a line of it. Quotes inside are left as they are: derivation paths are full of
+ * them.
  */
 final class InputText {
   /** The most letters of input a message quotes. */
@@ -18,7 +20,7 @@ final class InputText {
     StringBuilder out = new StringBuilder(shown + 8).append('\'');
     for (int i = 0; i < shown; i++) {
       char c = text.charAt(i);
-      if (c >= ' ' && c <= '~' && c != '\'' && c != '\\') {
+      if (c >= ' ' && c <= '~' && c != '\\') {
         out.append(c);
       } else {
         out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));

@@ -116,7 +116,7 @@ class MnemonicTest {
     assertThatThrownBy(() -> Mnemonic.parse(ABOUT.replace("about", "qqqqqq")))
         .hasMessage("word 12 'qqqqqq' is not in the BIP39 English list");
     assertThatThrownBy(() -> Mnemonic.parse(ABOUT.replace("about", "ab\u0000'out")))
-        .hasMessage("word 12 'ab\\u0000\\u0027out' is not in the BIP39 English list");
+        .hasMessage("word 12 'ab\\u0000'out' is not in the BIP39 English list");
   }
 
   @Test
