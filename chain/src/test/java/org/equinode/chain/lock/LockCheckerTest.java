@@ -44,6 +44,17 @@ class LockCheckerTest {
   }
 
   @Test
+  void garbageSignaturesAreRejectedNotThrown() {
+    Lock lock = new Lock.Sig(key(0));
+    for (int fill : new int[] {0x00, 0xff, 0x7f}) {
+      byte[] bytes = new byte[64];
+      java.util.Arrays.fill(bytes, (byte) fill);
+      assertThat(check(lock, new Witness.Sig(Ed25519Signature.of(bytes))))
+          .isEqualTo(reject("SIG at /: signature does not verify"));
+    }
+  }
+
+  @Test
   void multi() {
     Lock.Multi lock = Lock.Multi.sorted(2, TestKeys.keys(3));
     List<Ed25519PublicKey> keys = lock.keys();
