@@ -97,4 +97,15 @@ class Ed25519WycheproofTest {
       assertThat(refusal).as("tcId %d must be refused", c.tcId()).isPresent();
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void referenceImplementationOfTheRuleAgrees(WycheproofCase c) {
+    boolean reference =
+        Ed25519Reference.isValidPublicKey(Hex.decode(c.publicKey()))
+            && Ed25519Reference.verify(
+                Hex.decode(c.publicKey()), Hex.decode(c.message()), Hex.decode(c.signature()));
+
+    assertThat(reference).isEqualTo(refusal(c).isEmpty());
+  }
 }
