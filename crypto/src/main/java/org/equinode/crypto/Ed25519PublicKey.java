@@ -53,6 +53,19 @@ public final class Ed25519PublicKey {
   }
 
   /**
+   * The public key {@code [a]B} that BouncyCastle derived from a seed: of order L by construction,
+   * so only decoded, without the order check of {@link #parse} (which costs more than a
+   * verification).
+   */
+  static Ed25519PublicKey derived(byte[] bytes) {
+    Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(bytes, 0);
+    if (point == null) {
+      throw new IllegalStateException("BouncyCastle derived an invalid public key");
+    }
+    return new Ed25519PublicKey(bytes.clone(), point);
+  }
+
+  /**
    * True when {@code signature} is this key's signature of {@code message} under the rule of {@code
    * docs/crypto.md}.
    */

@@ -47,6 +47,17 @@ class Ed25519RuleTest {
   }
 
   @Test
+  void publicKeysDerivedFromSeedsPassTheFullCheck() {
+    // Ed25519PrivateKey skips the order check for its own [a]B; this confirms it loses nothing.
+    RandomGenerator random = SeededRandom.of(5);
+    for (int i = 0; i < 50; i++) {
+      Ed25519PublicKey derived =
+          Ed25519PrivateKey.fromSeed(SeededRandom.bytes(random, 32)).publicKey();
+      assertThat(Ed25519PublicKey.parse(derived.toByteArray())).isEqualTo(derived);
+    }
+  }
+
+  @Test
   void everySmallOrderPointIsRefusedAsPublicKey() {
     for (int i = 0; i < 8; i++) {
       byte[] encoding = ORDER_8.multiply(BigInteger.valueOf(i)).encode();
