@@ -2,21 +2,13 @@ package org.equinode.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.EnumSet;
-import java.util.Set;
 import org.equinode.common.Hex;
+import org.equinode.common.OwnerOnlyFiles;
 
 /**
  * The node's identity key on disk: created on first start, loaded on every later one.
@@ -57,14 +49,6 @@ public final class NodeKeyFile {
   static final int VERSION_1_BYTES =
       HEADER.length() + SEED_PREFIX.length() + PUBLIC_PREFIX.length() + 2 * (HEX_DIGITS + 1);
 
-  private static final Set<PosixFilePermission> OWNER_READ_WRITE =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-  private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER =
-      EnumSet.of(
-          PosixFilePermission.OWNER_READ,
-          PosixFilePermission.OWNER_WRITE,
-          PosixFilePermission.OWNER_EXECUTE);
-
   private NodeKeyFile() {}
 
   /**
@@ -90,17 +74,14 @@ public final class NodeKeyFile {
    */
   public static Ed25519PrivateKey load(Path file) {
     try {
-      if (isPosix(file)) {
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (!OWNER_READ_WRITE.containsAll(permissions)) {
-          throw new CryptoException(
-              "node key file "
-                  + file
-                  + " is accessible by group or others (permissions "
-                  + PosixFilePermissions.toString(permissions)
-                  + "); it holds the node's secret key, so it is refused: run chmod 600 "
-                  + file);
-        }
+      if (OwnerOnlyFiles.isSharedWithOthers(file)) {
+        throw new CryptoException(
+            "node key file "
+                + file
+                + " is accessible by group or others (permissions "
+                + PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+                + "); it holds the node's secret key, so it is refused: run chmod 600 "
+                + file);
       }
       long size = Files.size(file);
       if (size > MAX_FILE_BYTES) {
@@ -179,59 +160,7 @@ public final class NodeKeyFile {
   }
 
   private static void create(Path file, Ed25519PrivateKey key) {
-    Path folder = file.toAbsolutePath().getParent();
-    if (folder == null) {
-      throw new IllegalArgumentException("a node key file needs a folder: " + file);
-    }
-    boolean posix = isPosix(folder);
-    try {
-      Files.createDirectories(folder, posix ? folderAttributes() : new FileAttribute<?>[0]);
-      Path temporary =
-          posix
-              ? Files.createTempFile(
-                  folder,
-                  ".node-key-",
-                  ".tmp",
-                  PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE))
-              : Files.createTempFile(folder, ".node-key-", ".tmp");
-      try {
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-          ByteBuffer buffer = ByteBuffer.wrap(encode(key));
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
-          }
-          channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
-      if (posix) {
-        syncFolder(folder);
-      }
-    } catch (FileAlreadyExistsException e) {
-      throw new UncheckedIOException(
-          "cannot create node key file " + file + ": " + e.getFile() + " is in the way", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create node key file " + file, e);
-    }
-  }
-
-  private static FileAttribute<?>[] folderAttributes() {
-    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER)};
-  }
-
-  /**
-   * Makes the rename durable: on POSIX a new directory entry is on disk once the folder is synced.
-   */
-  private static void syncFolder(Path folder) throws IOException {
-    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
-
-  private static boolean isPosix(Path path) {
-    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    OwnerOnlyFiles.writeAtomically(file, encode(key));
   }
 
   private static CryptoException refused(Path file, String reason) {
