@@ -2,17 +2,13 @@ package org.equinode.cli;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.util.concurrent.Callable;
 import org.equinode.node.DataDirectory;
 import org.equinode.node.Node;
 import org.equinode.node.NodeConfig;
 import org.equinode.node.NodeException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code equinode node}: runs one node in the foreground. */
 @Command(
@@ -22,17 +18,7 @@ import picocli.CommandLine.Spec;
       "Runs a node in the foreground until Ctrl-C, SIGTERM, or the JSON-RPC call 'stop'.",
       "Other commands (rpc, ...) find it through <datadir>/rpc.cookie."
     })
-final class NodeCommand implements Callable<Integer> {
-  private final CommandEnvironment environment;
-
-  @SuppressWarnings("NullAway.Init") // injected by picocli
-  @ParentCommand
-  EquinodeCommand parent;
-
-  @SuppressWarnings("NullAway.Init") // injected by picocli
-  @Spec
-  CommandSpec spec;
-
+final class NodeCommand extends Subcommand {
   @Option(
       names = "--rpc",
       paramLabel = "HOST:PORT",
@@ -41,12 +27,12 @@ final class NodeCommand implements Callable<Integer> {
   @Nullable InetSocketAddress rpc;
 
   NodeCommand(CommandEnvironment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    DataDirectory dataDirectory = parent.global.dataDirectory(environment);
+    DataDirectory dataDirectory = dataDirectory();
     NodeConfig config = NodeConfig.defaults(dataDirectory);
     if (rpc != null) {
       if (!rpc.getAddress().isLoopbackAddress()) {
@@ -58,7 +44,7 @@ final class NodeCommand implements Callable<Integer> {
     Node node = Node.start(config, VersionProvider.version());
     Thread hook = new Thread(node::close, "equinode-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     out.printf(
         "equinode %s: %s network, data in %s%n",
         VersionProvider.version(), dataDirectory.network().id(), dataDirectory.root());

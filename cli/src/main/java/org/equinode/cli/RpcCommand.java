@@ -8,18 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.equinode.api.Json;
 import org.equinode.api.client.RpcClient;
 import org.equinode.api.client.RpcResponse;
 import org.equinode.node.rpc.RpcCookie;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code equinode rpc METHOD [PARAMS...]}: one JSON-RPC call, as {@code bitcoin-cli} makes. */
 @Command(
@@ -30,17 +26,7 @@ import picocli.CommandLine.Spec;
       "Each parameter is read as a JSON value (5, true, [1,2], \"text\"); anything that is not",
       "valid JSON is sent as a string. 'equinode rpc help' lists the methods."
     })
-final class RpcCommand implements Callable<Integer> {
-  private final CommandEnvironment environment;
-
-  @SuppressWarnings("NullAway.Init") // injected by picocli
-  @ParentCommand
-  EquinodeCommand parent;
-
-  @SuppressWarnings("NullAway.Init") // injected by picocli
-  @Spec
-  CommandSpec spec;
-
+final class RpcCommand extends Subcommand {
   @Option(names = "--wallet", paramLabel = "NAME", description = "The wallet the call is for.")
   @Nullable String wallet;
 
@@ -59,12 +45,12 @@ final class RpcCommand implements Callable<Integer> {
   List<String> params = new ArrayList<>();
 
   RpcCommand(CommandEnvironment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
   public Integer call() {
-    RpcCookie cookie = RpcCookie.read(parent.global.dataDirectory(environment).root());
+    RpcCookie cookie = RpcCookie.read(dataDirectory().root());
     RpcClient client =
         new RpcClient(cookie.url(), cookie.token(), Duration.ofSeconds(timeoutSeconds));
     List<JsonNode> values = new ArrayList<>();
@@ -73,13 +59,13 @@ final class RpcCommand implements Callable<Integer> {
     }
     switch (client.call(Optional.ofNullable(wallet), method, values)) {
       case RpcResponse.Result result -> {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(render(result.value()));
         out.flush();
         return 0;
       }
       case RpcResponse.Failure error -> {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         err.println(
             "equinode: " + method + ": " + error.message() + " (code " + error.code() + ")");
         err.flush();

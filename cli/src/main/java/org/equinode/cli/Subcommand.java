@@ -1,0 +1,41 @@
+package org.equinode.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.equinode.node.DataDirectory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every {@code equinode} subcommand shares: the process environment, the global options of the
+ * parent command, and its own output streams.
+ */
+abstract class Subcommand implements Callable<Integer> {
+  final CommandEnvironment environment;
+
+  @SuppressWarnings("NullAway.Init") // injected by picocli
+  @ParentCommand
+  EquinodeCommand parent;
+
+  @SuppressWarnings("NullAway.Init") // injected by picocli
+  @Spec
+  CommandSpec spec;
+
+  Subcommand(CommandEnvironment environment) {
+    this.environment = environment;
+  }
+
+  /** The data directory that {@code --network} and {@code --datadir} select. */
+  DataDirectory dataDirectory() {
+    return parent.global.dataDirectory(environment);
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+}
