@@ -18,7 +18,13 @@ import picocli.CommandLine.Spec;
       ""
     },
     footer = {"", "Run 'equinode COMMAND --help' for the options of a command."},
-    subcommands = {HelpCommand.class, NodeCommand.class, RpcCommand.class, IdentityCommand.class})
+    subcommands = {
+      HelpCommand.class,
+      NodeCommand.class,
+      RpcCommand.class,
+      IdentityCommand.class,
+      TorrentCommand.class
+    })
 final class EquinodeCommand implements Runnable {
   @Mixin GlobalOptions global = new GlobalOptions();
 

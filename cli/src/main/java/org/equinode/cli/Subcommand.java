@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.equinode.node.DataDirectory;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -13,10 +12,6 @@ import picocli.CommandLine.Spec;
  */
 abstract class Subcommand implements Callable<Integer> {
   final CommandEnvironment environment;
-
-  @SuppressWarnings("NullAway.Init") // injected by picocli
-  @ParentCommand
-  EquinodeCommand parent;
 
   @SuppressWarnings("NullAway.Init") // injected by picocli
   @Spec
@@ -28,7 +23,12 @@ abstract class Subcommand implements Callable<Integer> {
 
   /** The data directory that {@code --network} and {@code --datadir} select. */
   DataDirectory dataDirectory() {
-    return parent.global.dataDirectory(environment);
+    return global().dataDirectory(environment);
+  }
+
+  /** The options of the {@code equinode} command itself, however deep this command sits. */
+  GlobalOptions global() {
+    return ((EquinodeCommand) spec.root().userObject()).global;
   }
 
   PrintWriter out() {
