@@ -18,6 +18,9 @@ public record Handshake(ReservedBits reserved, InfoHash infoHash, PeerId peerId)
 
   private static final byte[] PROTOCOL_BYTES = PROTOCOL.getBytes(StandardCharsets.US_ASCII);
 
+  /** The length byte and the protocol string: enough to tell a BitTorrent peer. */
+  public static final int PROTOCOL_PREFIX_LENGTH = 1 + PROTOCOL_BYTES.length;
+
   /** Length byte, protocol string, reserved bytes and info-hash: what precedes the peer id. */
   public static final int HEADER_LENGTH =
       1 + PROTOCOL_BYTES.length + ReservedBits.LENGTH + InfoHash.LENGTH;
@@ -74,17 +77,29 @@ public record Handshake(ReservedBits reserved, InfoHash infoHash, PeerId peerId)
           CloseReason.BAD_HANDSHAKE,
           "a handshake header is " + HEADER_LENGTH + " bytes, got " + bytes.length);
     }
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    int length = in.get() & 0xff;
-    byte[] protocol = new byte[PROTOCOL_BYTES.length];
-    in.get(protocol);
-    if (length != PROTOCOL_BYTES.length || !Arrays.equals(protocol, PROTOCOL_BYTES)) {
-      throw new PeerWireException(
-          CloseReason.BAD_HANDSHAKE, "not the BitTorrent protocol (first byte " + length + ")");
-    }
+    checkProtocol(Arrays.copyOf(bytes, PROTOCOL_PREFIX_LENGTH));
+    ByteBuffer in =
+        ByteBuffer.wrap(bytes, PROTOCOL_PREFIX_LENGTH, HEADER_LENGTH - PROTOCOL_PREFIX_LENGTH);
     ReservedBits reserved = new ReservedBits(in.getLong());
     byte[] hash = new byte[InfoHash.LENGTH];
     in.get(hash);
     return new Header(reserved, InfoHash.of(hash));
+  }
+
+  /**
+   * Checks the first {@link #PROTOCOL_PREFIX_LENGTH} bytes: the length 19 and "BitTorrent
+   * protocol".
+   *
+   * @throws PeerWireException ({@link CloseReason#BAD_HANDSHAKE}) if they are anything else
+   */
+  public static void checkProtocol(byte[] prefix) {
+    int length = prefix.length > 0 ? prefix[0] & 0xff : -1;
+    if (prefix.length != PROTOCOL_PREFIX_LENGTH
+        || length != PROTOCOL_BYTES.length
+        || !Arrays.equals(
+            prefix, 1, PROTOCOL_PREFIX_LENGTH, PROTOCOL_BYTES, 0, PROTOCOL_BYTES.length)) {
+      throw new PeerWireException(
+          CloseReason.BAD_HANDSHAKE, "not the BitTorrent protocol (first byte " + length + ")");
+    }
   }
 }
