@@ -26,6 +26,29 @@ public final class Bencode {
   }
 
   /**
+   * Decodes exactly one value filling the whole input, checking dictionary keys as {@code keyOrder}
+   * says; everything else stays canonical.
+   *
+   * @throws BencodeException if the bytes are not one value encoded as {@code keyOrder} allows
+   */
+  public static BValue decode(byte[] input, KeyOrder keyOrder) {
+    return new BencodeReader(input, keyOrder).readAll();
+  }
+
+  /**
+   * Decodes the one value at the start of the input and says where it ended; the bytes after it are
+   * not looked at. For formats that append raw bytes to a bencoded header (BEP 9 data messages).
+   *
+   * @throws BencodeException if the input does not start with a value encoded as {@code keyOrder}
+   *     allows
+   */
+  public static DecodedPrefix decodePrefix(byte[] input, KeyOrder keyOrder) {
+    BencodeReader reader = new BencodeReader(input, keyOrder);
+    BValue value = reader.readFirst();
+    return new DecodedPrefix(value, reader.position());
+  }
+
+  /**
    * Decodes one dictionary filling the whole input and records where each of its values lay.
    *
    * @throws BencodeException if the bytes are not one dictionary encoded as {@code keyOrder} allows

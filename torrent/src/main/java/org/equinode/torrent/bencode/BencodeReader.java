@@ -36,6 +36,16 @@ final class BencodeReader {
     return value;
   }
 
+  /** Reads one value from the start of the input; bytes after it are left for the caller. */
+  BValue readFirst() {
+    return readValue(0);
+  }
+
+  /** The number of bytes read so far. */
+  int position() {
+    return pos;
+  }
+
   /** Where each value of the outermost dictionary lay; empty unless the input is a dictionary. */
   Map<BBytes, ByteSpan> topLevelSpans() {
     return topLevelSpans;
@@ -140,7 +150,8 @@ final class BencodeReader {
   private BDict readDict(int depth) {
     checkDepth(depth);
     pos++; // 'd'
-    boolean anyOrder = depth == 1 && keyOrder == KeyOrder.ANY_AT_TOP_LEVEL;
+    boolean anyOrder =
+        keyOrder == KeyOrder.ANY || (depth == 1 && keyOrder == KeyOrder.ANY_AT_TOP_LEVEL);
     TreeMap<BBytes, BValue> entries = new TreeMap<>();
     @Nullable BBytes previous = null;
     while (peek() != 'e') {

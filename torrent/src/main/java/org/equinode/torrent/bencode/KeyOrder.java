@@ -9,5 +9,11 @@ public enum KeyOrder {
    * For {@code .torrent} files written by tools that do not sort the outer dictionary: it is not
    * hashed, while the {@code info} dictionary inside it, which is, must still be canonical.
    */
-  ANY_AT_TOP_LEVEL
+  ANY_AT_TOP_LEVEL,
+  /**
+   * Every dictionary's keys in any order (each still only once). For messages from peers (BEP 10
+   * extension messages), which are never hashed: a client that does not sort its keys is still
+   * understood.
+   */
+  ANY
 }

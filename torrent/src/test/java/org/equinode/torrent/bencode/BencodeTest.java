@@ -239,4 +239,25 @@ class BencodeTest {
     assertThat(BBytes.of(new byte[] {(byte) 0xc3, (byte) 0x28}).utf8()).isEmpty();
     assertThat(BBytes.of("é").utf8()).contains("é");
   }
+
+  @Test
+  void anyKeyOrderAcceptsUnsortedKeysAtEveryLevelButNotRepeatedOnes() {
+    byte[] unsorted = b("d1:bi1e1:ad1:zi0e1:yi0eee");
+    assertThatThrownBy(() -> Bencode.decode(unsorted)).isInstanceOf(BencodeException.class);
+    BDict dict = (BDict) Bencode.decode(unsorted, KeyOrder.ANY);
+    assertThat(Bencode.encode(dict)).isEqualTo(b("d1:ad1:yi0e1:zi0ee1:bi1ee"));
+    assertThatThrownBy(() -> Bencode.decode(b("d1:ai1e1:ai2ee"), KeyOrder.ANY))
+        .isInstanceOf(BencodeException.class)
+        .hasMessage("duplicate dictionary key 'a' at offset 7");
+  }
+
+  @Test
+  void decodesAValueFollowedByRawBytes() {
+    DecodedPrefix prefix = Bencode.decodePrefix(b("d1:ai1eeRAW BYTES"), KeyOrder.STRICT);
+    assertThat(prefix.length()).isEqualTo(8);
+    assertThat(prefix.value()).isEqualTo(BDict.builder().put("a", 1).build());
+    assertThatThrownBy(() -> Bencode.decodePrefix(b("d1:ai1e"), KeyOrder.STRICT))
+        .isInstanceOf(BencodeException.class)
+        .hasMessage("unexpected end of input at offset 7");
+  }
 }

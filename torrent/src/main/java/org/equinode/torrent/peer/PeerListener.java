@@ -1,0 +1,24 @@
+package org.equinode.torrent.peer;
+
+/**
+ * What a {@link PeerConnection} reports. Every call comes from the connection's reader thread, in
+ * order: {@code onOpen} once the handshakes are exchanged (if they are), then each message, then
+ * {@code onClose} exactly once. A slow listener slows only this peer.
+ *
+ * <p>A listener may throw a {@link PeerWireException} to disconnect the peer with its reason (for
+ * example on a malformed extension message); any other exception closes the connection with {@link
+ * CloseReason#INTERNAL_ERROR}.
+ */
+public interface PeerListener {
+  /**
+   * The handshakes are done; {@code remote} is the peer's. The time to send the bitfield (or {@code
+   * have_all}/{@code have_none}) and the extended handshake, and to set the piece count.
+   */
+  default void onOpen(PeerConnection connection, Handshake remote) {}
+
+  /** A message arrived. */
+  void onMessage(PeerConnection connection, PeerMessage message);
+
+  /** The connection ended; nothing follows. */
+  default void onClose(PeerConnection connection, Closed closed) {}
+}
