@@ -93,6 +93,14 @@ final class TestTorrent {
     }
   }
 
+  /** Writes piece {@code piece} through {@code storage} in blocks of {@code block} bytes. */
+  void writePiece(TorrentStorage storage, int piece, int block) {
+    int size = layout.pieceSize(piece);
+    for (int offset = 0; offset < size; offset += block) {
+      storage.writeBlock(piece, offset, block(piece, offset, Math.min(block, size - offset)));
+    }
+  }
+
   static byte[] sha1(byte[] bytes) {
     try {
       return MessageDigest.getInstance("SHA-1").digest(bytes);
