@@ -82,6 +82,8 @@ public final class TorrentStorage implements AutoCloseable {
   private final ReentrantLock checkpointLock = new ReentrantLock();
   private final Object lock = new Object();
   private final BitSet complete;
+  private final long[] fileDone;
+  private volatile Selection selection;
   private PieceSet recorded;
   private long unrecordedBytes;
   private long oldestUnrecordedNanos;
@@ -92,6 +94,7 @@ public final class TorrentStorage implements AutoCloseable {
       InfoHash infoHash,
       PieceStore store,
       Path resumeFile,
+      List<FilePriority> priorities,
       StorageOptions options,
       Executor pool,
       TimeSource time) {
@@ -103,17 +106,16 @@ public final class TorrentStorage implements AutoCloseable {
     this.pool = pool;
     this.time = time;
     this.states = new AtomicIntegerArray(layout.pieceCount());
+    this.selection = Selection.of(layout, priorities);
+    this.fileDone = new long[layout.fileCount()];
     StartupCheck.Outcome outcome = StartupCheck.run(infoHash, store, resumeFile, pool);
     this.startup = outcome.report();
     this.complete = outcome.complete().toBitSet();
     for (int p = complete.nextSetBit(0); p >= 0; p = complete.nextSetBit(p + 1)) {
       states.set(p, COMPLETE);
+      countDone(p);
     }
-    for (int f = 0; f < layout.fileCount(); f++) {
-      if (layout.fileLength(f) == 0) {
-        store.ensureFile(f);
-      }
-    }
+    createEmptyFiles(selection);
     if (startup.mode() == StartupReport.Mode.RESUMED) {
       this.recorded = outcome.complete();
     } else {
@@ -127,18 +129,21 @@ public final class TorrentStorage implements AutoCloseable {
 
   /**
    * Opens the storage of torrent {@code infoHash} in {@code store}, with its resume data at {@code
-   * resumeFile}, and establishes which pieces are complete (hashing on {@code pool} as needed).
+   * resumeFile} and one priority per file, and establishes which pieces are complete (hashing on
+   * {@code pool} as needed). Wanted zero-length files are created.
    *
+   * @throws IllegalArgumentException if there is not one priority per file
    * @throws StorageException if the files or the resume file cannot be read, or a path is unsafe
    */
   public static TorrentStorage open(
       InfoHash infoHash,
       PieceStore store,
       Path resumeFile,
+      List<FilePriority> priorities,
       StorageOptions options,
       Executor pool,
       TimeSource time) {
-    return new TorrentStorage(infoHash, store, resumeFile, options, pool, time);
+    return new TorrentStorage(infoHash, store, resumeFile, priorities, options, pool, time);
   }
 
   /**
@@ -152,6 +157,7 @@ public final class TorrentStorage implements AutoCloseable {
       InfoDict info,
       Path downloadFolder,
       Path stateFolder,
+      List<FilePriority> priorities,
       StorageOptions options,
       Executor pool,
       TimeSource time) {
@@ -167,7 +173,8 @@ public final class TorrentStorage implements AutoCloseable {
     }
     DiskPieceStore store = DiskPieceStore.open(info, downloads, options);
     try {
-      return open(info.hash(), store, resumeFileIn(state, info.hash()), options, pool, time);
+      return open(
+          info.hash(), store, resumeFileIn(state, info.hash()), priorities, options, pool, time);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -309,6 +316,7 @@ public final class TorrentStorage implements AutoCloseable {
     }
     synchronized (lock) {
       complete.set(piece);
+      countDone(piece);
       if (unrecordedBytes == 0) {
         oldestUnrecordedNanos = time.nanoTime();
       }
@@ -395,6 +403,110 @@ public final class TorrentStorage implements AutoCloseable {
     new ResumeData(infoHash, pieces, files).write(resumeFile);
     synchronized (lock) {
       recorded = pieces;
+    }
+  }
+
+  /** Adds the bytes of piece {@code piece} to the files it touches. Under the lock. */
+  private void countDone(int piece) {
+    long position = layout.pieceStart(piece);
+    long end = position + layout.pieceSize(piece);
+    for (int f = layout.fileAt(position); position < end; f++) {
+      long take = Math.min(end, layout.fileStart(f) + layout.fileLength(f)) - position;
+      if (take > 0) {
+        fileDone[f] += take;
+        position += take;
+      }
+    }
+  }
+
+  /** Creates the wanted zero-length files: no piece would. */
+  private void createEmptyFiles(Selection chosen) {
+    for (int f = 0; f < layout.fileCount(); f++) {
+      if (layout.fileLength(f) == 0 && chosen.file(f).isWanted()) {
+        store.ensureFile(f);
+      }
+    }
+  }
+
+  /** Each file's priority, in torrent order. */
+  public List<FilePriority> priorities() {
+    return selection.files();
+  }
+
+  /**
+   * Sets every file's priority. A skipped file is not created (nor deleted if it exists); one that
+   * a wanted piece reaches gets that piece's bytes, sparse.
+   *
+   * @throws IllegalArgumentException if there is not one priority per file
+   * @throws StorageException if a wanted zero-length file cannot be created
+   */
+  public void setPriorities(List<FilePriority> priorities) {
+    checkOpen();
+    Selection chosen = Selection.of(layout, priorities);
+    synchronized (lock) {
+      selection = chosen;
+    }
+    createEmptyFilesOrNote(chosen);
+  }
+
+  /** Sets the priority of file {@code file}, as {@link #setPriorities}. */
+  public void setPriority(int file, FilePriority priority) {
+    checkOpen();
+    Selection chosen;
+    synchronized (lock) {
+      List<FilePriority> changed = new ArrayList<>(selection.files());
+      changed.set(file, priority);
+      chosen = Selection.of(layout, changed);
+      selection = chosen;
+    }
+    createEmptyFilesOrNote(chosen);
+  }
+
+  private void createEmptyFilesOrNote(Selection chosen) {
+    try {
+      createEmptyFiles(chosen);
+    } catch (StorageException e) {
+      noteError(e);
+      throw e;
+    }
+  }
+
+  /** The pieces that touch a wanted file: what the session should download. */
+  public PieceSet wantedPieces() {
+    return selection.wanted();
+  }
+
+  /** The highest priority of the files piece {@code piece} touches. */
+  public FilePriority piecePriority(int piece) {
+    return selection.piece(piece);
+  }
+
+  /** How far the torrent is, now. */
+  public Progress progress() {
+    Selection chosen = selection;
+    synchronized (lock) {
+      List<Progress.FileProgress> files = new ArrayList<>(layout.fileCount());
+      long completedBytes = 0;
+      long wantedDone = 0;
+      for (int f = 0; f < layout.fileCount(); f++) {
+        FilePriority priority = chosen.file(f);
+        files.add(
+            new Progress.FileProgress(
+                layout.file(f).path(), layout.fileLength(f), fileDone[f], priority));
+        completedBytes += fileDone[f];
+        if (priority.isWanted()) {
+          wantedDone += fileDone[f];
+        }
+      }
+      return new Progress(
+          layout.totalLength(),
+          chosen.wantedBytes(),
+          completedBytes,
+          wantedDone,
+          layout.pieceCount(),
+          chosen.wanted().count(),
+          complete.cardinality(),
+          files);
     }
   }
 

@@ -56,7 +56,14 @@ class ResumeOnDiskTest {
 
   TorrentStorage open(StorageOptions options, Executor executor) {
     DiskPieceStore store = DiskPieceStore.open(t.layout(), t.hashes(), downloads(), options);
-    return TorrentStorage.open(HASH, store, resume(), options, executor, clock);
+    return TorrentStorage.open(
+        HASH,
+        store,
+        resume(),
+        FilePriority.allNormal(t.layout().fileCount()),
+        options,
+        executor,
+        clock);
   }
 
   Path file(int index) {
@@ -192,6 +199,7 @@ class ResumeOnDiskTest {
                     info,
                     downloads(),
                     downloads().resolve("state"),
+                    FilePriority.allNormal(1),
                     StorageOptions.defaults(),
                     pool,
                     clock))

@@ -32,7 +32,14 @@ class TorrentStorageTest {
   final TestClock clock = TestClock.fixed();
 
   TorrentStorage open(PieceStore store, StorageOptions options) {
-    return TorrentStorage.open(HASH, store, temp.resolve("t.resume"), options, DIRECT, clock);
+    return TorrentStorage.open(
+        HASH,
+        store,
+        temp.resolve("t.resume"),
+        FilePriority.allNormal(store.layout().fileCount()),
+        options,
+        DIRECT,
+        clock);
   }
 
   static StorageOptions syncEvery(long bytes) {
@@ -108,7 +115,14 @@ class TorrentStorageTest {
         MemoryPieceStore store = MemoryPieceStore.create(t.layout(), t.hashes());
         Path resume = temp.resolve("race" + round + ".resume");
         TorrentStorage storage =
-            TorrentStorage.open(HASH, store, resume, syncEvery(3 * 64), pool, clock);
+            TorrentStorage.open(
+                HASH,
+                store,
+                resume,
+                FilePriority.allNormal(t.layout().fileCount()),
+                syncEvery(3 * 64),
+                pool,
+                clock);
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<?>> workers = new ArrayList<>();
         java.util.Queue<java.util.concurrent.CompletableFuture<Boolean>> verifications =
@@ -236,6 +250,7 @@ class TorrentStorageTest {
                 new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}),
             store,
             temp.resolve("t.resume"),
+            FilePriority.allNormal(1),
             StorageOptions.defaults(),
             DIRECT,
             clock);
