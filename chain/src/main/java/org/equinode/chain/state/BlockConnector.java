@@ -4,69 +4,63 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.equinode.chain.block.Block;
+import org.equinode.chain.consensus.Coin;
+import org.equinode.chain.consensus.ConnectedBlock;
+import org.equinode.chain.consensus.Utxo;
 import org.equinode.chain.tx.OutPoint;
 import org.equinode.chain.tx.Tx;
 import org.equinode.chain.tx.TxOut;
 
 /**
- * The coin changes of connecting a block to the tip, or disconnecting the tip. Connecting spends
- * every input (recording the coin in the undo data) and adds every output; disconnecting walks the
- * transactions backwards, removes their outputs and puts the undo data's coins back. Both check the
- * coin set as they go: connecting refuses a missing input and an output that would overwrite an
- * unspent coin (a duplicate txid); disconnecting treats any mismatch as damage.
+ * The coin changes of connecting a block to the tip, or disconnecting the tip. Connecting adds
+ * every output the block creates and removes every coin it spends (its undo data, in block order);
+ * disconnecting walks the transactions backwards, removes their outputs and puts the undo data's
+ * coins back. Both check the stored coin set as they go, and any mismatch is damage: a block that
+ * passed validation against this coin set can neither spend a missing coin nor overwrite an unspent
+ * one.
  */
 final class BlockConnector {
-  /** The result of connecting. */
-  sealed interface Connection {
-    /**
-     * The block applies.
-     *
-     * @param coins the changes to write
-     * @param undo the coins it spends, to store with it
-     */
-    record Applied(CoinDelta coins, BlockUndo undo) implements Connection {}
-
-    /**
-     * The block does not apply to the coin set.
-     *
-     * @param reason why
-     */
-    record Refused(String reason) implements Connection {}
-  }
+  /**
+   * What connecting writes.
+   *
+   * @param coins the changes to the coin set
+   * @param undo the coins the block spends, to store with it
+   */
+  record Connection(CoinDelta coins, BlockUndo undo) {}
 
   private BlockConnector() {}
 
-  static Connection connect(Block block, int height, UtxoView before) {
-    CoinDelta coins = new CoinDelta(before);
-    List<Coin> spent = new ArrayList<>();
-    List<Tx> txs = block.txs();
-    for (int t = 0; t < txs.size(); t++) {
-      Tx tx = txs.get(t);
-      if (!tx.isCoinbase()) {
-        for (OutPoint input : tx.body().inputs()) {
-          Optional<Coin> coin = coins.coin(input);
-          if (coin.isEmpty()) {
-            return new Connection.Refused(
-                "transaction " + t + " spends " + input + ", which is missing or spent");
-          }
-          spent.add(coin.get());
-          coins.remove(input);
-        }
+  /**
+   * The changes that connect {@code block}, which validation accepted as {@code connected}.
+   *
+   * @throws ChainStateException if the stored coins disagree with the validation's
+   */
+  static Connection connect(Block block, ConnectedBlock connected, ChainStore store) {
+    CoinDelta coins = new CoinDelta(store::coin);
+    for (Utxo created : connected.created()) {
+      if (coins.coin(created.outPoint()).isPresent()) {
+        throw store.damaged(
+            "connecting "
+                + block.hash()
+                + " would overwrite the unspent coin "
+                + created.outPoint());
       }
-      List<TxOut> outputs = tx.body().outputs();
-      for (int i = 0; i < outputs.size(); i++) {
-        OutPoint outPoint = new OutPoint(tx.txId(), i);
-        if (coins.coin(outPoint).isPresent()) {
-          return new Connection.Refused(
-              "transaction " + t + " would overwrite the unspent output " + outPoint);
-        }
-        coins.add(outPoint, new Coin(outputs.get(i), height, tx.isCoinbase()));
+      coins.add(created.outPoint(), created.coin());
+    }
+    List<Coin> spent = new ArrayList<>(connected.spent().size());
+    for (Utxo utxo : connected.spent()) {
+      if (!coins.coin(utxo.outPoint()).equals(Optional.of(utxo.coin()))) {
+        throw store.damaged(
+            "the coin "
+                + utxo.outPoint()
+                + " spent by "
+                + block.hash()
+                + " is not in the coin set");
       }
+      coins.remove(utxo.outPoint());
+      spent.add(utxo.coin());
     }
-    if (spent.size() > BlockUndo.MAX_SPENT_COINS) {
-      return new Connection.Refused("the block spends more than MAX_SPENT_COINS coins");
-    }
-    return new Connection.Applied(coins, new BlockUndo(spent));
+    return new Connection(coins, new BlockUndo(spent));
   }
 
   /**

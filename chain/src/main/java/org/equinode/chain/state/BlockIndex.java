@@ -3,7 +3,6 @@ package org.equinode.chain.state;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -137,19 +136,18 @@ final class BlockIndex {
   }
 
   /**
-   * The median of the times of {@code span} blocks ending with {@code entry} (fewer near the
-   * genesis block); of an even count, the upper middle one.
+   * The times of the last {@code span} blocks ending with {@code entry} (fewer near the genesis
+   * block), newest first: what the median time past is taken over.
    */
-  long medianTimePast(BlockIndexEntry entry, int span) {
-    long[] times = new long[Math.min(span, entry.height() + 1)];
+  List<Long> recentTimes(BlockIndexEntry entry, int span) {
+    List<Long> times = new ArrayList<>(span);
     BlockIndexEntry at = entry;
-    for (int i = 0; i < times.length; i++) {
-      times[i] = at.header().time();
-      if (i + 1 < times.length) {
-        at = require(at.previous());
+    while (true) {
+      times.add(at.header().time());
+      if (times.size() == span || at.height() == 0) {
+        return times;
       }
+      at = require(at.previous());
     }
-    Arrays.sort(times);
-    return times[times.length / 2];
   }
 }

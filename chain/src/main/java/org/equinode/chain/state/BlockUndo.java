@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.equinode.chain.ChainException;
 import org.equinode.chain.block.Block;
+import org.equinode.chain.consensus.Coin;
 import org.equinode.chain.tx.OutPoint;
 import org.equinode.common.ByteReader;
 import org.equinode.common.ByteWriter;

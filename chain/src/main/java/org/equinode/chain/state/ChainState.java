@@ -10,9 +10,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.equinode.chain.BlockHash;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.block.BlockHeader;
+import org.equinode.chain.consensus.BlockRules;
+import org.equinode.chain.consensus.Coin;
+import org.equinode.chain.consensus.ConnectedBlock;
+import org.equinode.chain.consensus.HeaderContext;
+import org.equinode.chain.consensus.MedianTimePast;
+import org.equinode.chain.consensus.SignatureChecker;
+import org.equinode.chain.consensus.UtxoView;
+import org.equinode.chain.consensus.Verdict;
 import org.equinode.chain.params.ChainParams;
-import org.equinode.chain.state.BlockConnector.Connection;
-import org.equinode.chain.state.BlockValidation.ParentContext;
 import org.equinode.chain.tx.OutPoint;
 import org.equinode.common.TimeSource;
 import org.equinode.store.KeyValueStore;
@@ -36,10 +42,10 @@ public final class ChainState {
   private final ChainStore store;
   private final ChainParams params;
   private final TimeSource clock;
-  private final BlockValidation validation;
+  private final SignatureChecker checker;
   private final BlockIndex index;
   private final List<BlockHash> active; // guarded by lock
-  private final Map<BlockHash, String> failures = new HashMap<>(); // guarded by lock
+  private final Map<BlockHash, SubmitVerdict> failures = new HashMap<>(); // guarded by lock
   private final EventQueue events = new EventQueue();
   private final ReentrantLock lock = new ReentrantLock();
   private volatile ChainTip tip;
@@ -48,15 +54,24 @@ public final class ChainState {
       ChainStore store,
       ChainParams params,
       TimeSource clock,
-      BlockValidation validation,
+      SignatureChecker checker,
       StateLoader.Loaded loaded) {
     this.store = store;
     this.params = params;
     this.clock = clock;
-    this.validation = validation;
+    this.checker = checker;
     this.index = loaded.index();
     this.active = new ArrayList<>(loaded.active());
     this.tip = tipOf(index.require(active.get(active.size() - 1)));
+  }
+
+  /**
+   * Opens the chain state in {@code store}, verifying signatures on the calling thread. See {@link
+   * #open(KeyValueStore, String, ChainParams, TimeSource, SignatureChecker)}.
+   */
+  public static ChainState open(
+      KeyValueStore store, String location, ChainParams params, TimeSource clock) {
+    return open(store, location, params, clock, SignatureChecker.sequential());
   }
 
   /**
@@ -65,23 +80,29 @@ public final class ChainState {
    * case the node stopped in the middle of a reorganisation.
    *
    * @param location where the store is, for messages (a folder, "memory")
+   * @param clock the clock block times are checked against
+   * @param checker how blocks' witnesses are verified (a parallel checker for a node)
    * @throws ChainStateException if the store belongs to another network or another layout, was left
    *     half rebuilt, or is damaged
    */
   public static ChainState open(
-      KeyValueStore store, String location, ChainParams params, TimeSource clock) {
-    return open(store, location, params, clock, new ProvisionalRules(params));
-  }
-
-  static ChainState open(
       KeyValueStore store,
       String location,
       ChainParams params,
       TimeSource clock,
-      BlockValidation validation) {
+      SignatureChecker checker) {
     ChainStore chainStore = new ChainStore(store, location);
     return new ChainState(
-        chainStore, params, clock, validation, StateLoader.load(chainStore, params, false));
+        chainStore, params, clock, checker, StateLoader.load(chainStore, params, false));
+  }
+
+  /**
+   * {@link #rebuild(KeyValueStore, String, ChainParams, TimeSource, SignatureChecker)}, verifying
+   * signatures on the calling thread.
+   */
+  public static ChainState rebuild(
+      KeyValueStore store, String location, ChainParams params, TimeSource clock) {
+    return rebuild(store, location, params, clock, SignatureChecker.sequential());
   }
 
   /**
@@ -93,16 +114,16 @@ public final class ChainState {
    * @throws ChainStateException if the store belongs to another network or another layout
    */
   public static ChainState rebuild(
-      KeyValueStore store, String location, ChainParams params, TimeSource clock) {
+      KeyValueStore store,
+      String location,
+      ChainParams params,
+      TimeSource clock,
+      SignatureChecker checker) {
     ChainStore chainStore = new ChainStore(store, location);
     StateRebuild.prepare(chainStore, params);
     ChainState state =
         new ChainState(
-            chainStore,
-            params,
-            clock,
-            new ProvisionalRules(params),
-            StateLoader.load(chainStore, params, true));
+            chainStore, params, clock, checker, StateLoader.load(chainStore, params, true));
     StateRebuild.replay(chainStore, state);
     return state;
   }
@@ -158,51 +179,52 @@ public final class ChainState {
     BlockHash hash = block.hash();
     Optional<BlockIndexEntry> known = index.get(hash);
     if (known.isPresent() && known.get().status().failed()) {
-      return new SubmitVerdict.Rejected(hash, "block " + hash + " is known to break a rule");
+      return new SubmitVerdict.KnownInvalid(
+          hash, "block " + hash + " or an ancestor broke a rule when it was connected");
     }
     if (known.isPresent() && known.get().status().dataStored()) {
       return new SubmitVerdict.AlreadyKnown(hash);
     }
     BlockHeader header = block.header();
-    Optional<BlockIndexEntry> parent = index.get(header.previous());
-    if (parent.isEmpty()) {
+    Optional<BlockIndexEntry> found = index.get(header.previous());
+    if (found.isEmpty()) {
       return new SubmitVerdict.MissingParent(hash, header.previous());
     }
-    if (parent.get().status().failed()) {
-      return new SubmitVerdict.Rejected(
-          hash,
-          "its parent " + header.previous() + " breaks a rule or descends from one that does");
+    BlockIndexEntry parent = found.get();
+    if (parent.status().failed()) {
+      return new SubmitVerdict.KnownInvalid(
+          hash, "its parent " + parent.hash() + " or an ancestor broke a rule");
     }
-    int height = parent.get().height() + 1;
-    Optional<String> broken =
-        validation
-            .checkHeader(header, contextOf(parent.get()))
-            .or(() -> validation.checkBody(block, height));
-    if (broken.isPresent()) {
-      return new SubmitVerdict.Rejected(hash, broken.get());
+    HeaderContext context =
+        new HeaderContext(
+            parent.hash(),
+            parent.height(),
+            parent.header().time(),
+            MedianTimePast.of(index.recentTimes(parent, params.medianTimeSpan())),
+            clock.epochSeconds());
+    Verdict<Block> checked =
+        BlockRules.checkHeader(header, params)
+            .then(h -> BlockRules.checkHeaderContext(header, context, params))
+            .then(h -> BlockRules.checkBody(block, params));
+    if (checked instanceof Verdict.Reject<Block> reject) {
+      return new SubmitVerdict.Rejected(hash, reject.reason(), reject.detail());
     }
     BlockIndexEntry entry =
         BlockIndexEntry.of(
-            header, height, parent.get().chainWork().add(header.bits().work()), BlockStatus.STORED);
+            header,
+            context.height(),
+            parent.chainWork().add(header.bits().work()),
+            BlockStatus.STORED);
     store.write(new StateBatch().putBlock(block).putEntry(entry));
     index.add(entry);
     failures.clear();
     activate();
     BlockIndexEntry after = index.require(hash);
     if (after.status().failed()) {
-      return new SubmitVerdict.Rejected(
-          hash, failures.getOrDefault(hash, "it descends from a block that breaks a rule"));
+      return failures.getOrDefault(
+          hash, new SubmitVerdict.KnownInvalid(hash, "it descends from a block that broke a rule"));
     }
-    return new SubmitVerdict.Accepted(hash, height, isActive(after));
-  }
-
-  private ParentContext contextOf(BlockIndexEntry parent) {
-    return new ParentContext(
-        parent.hash(),
-        parent.height(),
-        parent.header().time(),
-        index.medianTimePast(parent, params.medianTimeSpan()),
-        clock.epochSeconds());
+    return new SubmitVerdict.Accepted(hash, entry.height(), isActive(after));
   }
 
   private void activate() {
@@ -216,7 +238,7 @@ public final class ChainState {
         disconnectTip();
       }
       for (BlockIndexEntry next : pathAbove(fork, best)) {
-        Optional<String> failure = connect(next);
+        Optional<Verdict.Reject<ConnectedBlock>> failure = connect(next);
         if (failure.isPresent()) {
           markFailed(next, failure.get());
           break;
@@ -250,23 +272,24 @@ public final class ChainState {
     return path;
   }
 
-  private Optional<String> connect(BlockIndexEntry entry) {
+  /** Connects {@code entry}'s block to the tip; the rejection when it breaks a rule. */
+  private Optional<Verdict.Reject<ConnectedBlock>> connect(BlockIndexEntry entry) {
     BlockHash hash = entry.hash();
     int height = entry.height();
     Block block = storedBlock(hash);
-    Optional<String> broken = validation.checkConnect(block, height, store::coin);
-    if (broken.isPresent()) {
-      return broken;
-    }
-    switch (BlockConnector.connect(block, height, store::coin)) {
-      case Connection.Refused refused -> {
-        return Optional.of(refused.reason());
+    Verdict<ConnectedBlock> verdict =
+        BlockRules.connect(block, height, store::coin, params, checker);
+    switch (verdict) {
+      case Verdict.Reject<ConnectedBlock> reject -> {
+        return Optional.of(reject);
       }
-      case Connection.Applied applied -> {
+      case Verdict.Accept<ConnectedBlock> accept -> {
+        BlockConnector.Connection connection =
+            BlockConnector.connect(block, accept.result(), store);
         StateBatch batch = new StateBatch();
-        applied.coins().writeTo(batch);
+        connection.coins().writeTo(batch);
         BlockIndexEntry valid = entry.withStatus(BlockStatus.VALID);
-        batch.putUndo(hash, applied.undo()).putHeight(height, hash).putTip(hash).putEntry(valid);
+        batch.putUndo(hash, connection.undo()).putHeight(height, hash).putTip(hash).putEntry(valid);
         store.write(batch);
         index.update(valid);
         index.keepCandidate(valid);
@@ -300,15 +323,17 @@ public final class ChainState {
   }
 
   /** Marks {@code entry} and every descendant failed, in one batch. */
-  private void markFailed(BlockIndexEntry entry, String reason) {
+  private void markFailed(BlockIndexEntry entry, Verdict.Reject<ConnectedBlock> reject) {
     List<BlockIndexEntry> failed = new ArrayList<>();
     failed.add(entry.withStatus(entry.status().asFailed()));
-    failures.put(entry.hash(), reason);
+    failures.put(
+        entry.hash(), new SubmitVerdict.Rejected(entry.hash(), reject.reason(), reject.detail()));
     for (BlockIndexEntry descendant : index.descendants(entry.hash())) {
       failed.add(descendant.withStatus(descendant.status().asFailed()));
       failures.put(
           descendant.hash(),
-          "it descends from " + entry.hash() + ", which breaks a rule: " + reason);
+          new SubmitVerdict.KnownInvalid(
+              descendant.hash(), "it descends from " + entry.hash() + ", rejected: " + reject));
     }
     StateBatch batch = new StateBatch();
     failed.forEach(batch::putEntry);
@@ -326,7 +351,7 @@ public final class ChainState {
         entry.height(),
         entry.chainWork(),
         entry.header().time(),
-        index.medianTimePast(entry, params.medianTimeSpan()));
+        MedianTimePast.of(index.recentTimes(entry, params.medianTimeSpan())));
   }
 
   // ---- queries: no lock, safe from any thread ----

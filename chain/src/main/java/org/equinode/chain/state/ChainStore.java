@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.equinode.chain.BlockHash;
 import org.equinode.chain.block.Block;
+import org.equinode.chain.consensus.Coin;
 import org.equinode.chain.tx.OutPoint;
 import org.equinode.common.DecodeException;
 import org.equinode.store.Durability;

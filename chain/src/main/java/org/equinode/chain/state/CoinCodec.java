@@ -1,5 +1,6 @@
 package org.equinode.chain.state;
 
+import org.equinode.chain.consensus.Coin;
 import org.equinode.chain.tx.TxOut;
 import org.equinode.common.ByteReader;
 import org.equinode.common.ByteWriter;

@@ -3,6 +3,8 @@ package org.equinode.chain.state;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.equinode.chain.consensus.Coin;
+import org.equinode.chain.consensus.UtxoView;
 import org.equinode.chain.tx.OutPoint;
 
 /**

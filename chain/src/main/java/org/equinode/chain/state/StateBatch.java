@@ -2,6 +2,7 @@ package org.equinode.chain.state;
 
 import org.equinode.chain.BlockHash;
 import org.equinode.chain.block.Block;
+import org.equinode.chain.consensus.Coin;
 import org.equinode.chain.tx.OutPoint;
 import org.equinode.store.WriteBatch;
 

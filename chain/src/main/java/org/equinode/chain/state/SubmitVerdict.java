@@ -1,8 +1,13 @@
 package org.equinode.chain.state;
 
 import org.equinode.chain.BlockHash;
+import org.equinode.chain.consensus.RejectReason;
 
-/** What became of a block handed to {@link ChainState#submitBlock}. */
+/**
+ * What became of a block handed to {@link ChainState#submitBlock}. A caller that got the block from
+ * a peer maps {@link Rejected} to a penalty by its reason's {@link RejectReason#kind()}, and {@link
+ * KnownInvalid} like a permanent rejection.
+ */
 public sealed interface SubmitVerdict {
   /** The block's hash. */
   BlockHash hash();
@@ -35,10 +40,22 @@ public sealed interface SubmitVerdict {
   record MissingParent(BlockHash hash, BlockHash parent) implements SubmitVerdict {}
 
   /**
-   * The block breaks a rule, or descends from a block that does.
+   * The block breaks a consensus rule. When the reason's kind is {@code BODY_MISMATCH} the bytes
+   * were not the block the header commits to, and the same header with the right transactions may
+   * still be accepted; when it is {@code TEMPORARY} the block may pass later.
    *
    * @param hash the block
-   * @param reason which rule and where, for logs and peer penalties
+   * @param reason the rule
+   * @param detail what broke it and where
    */
-  record Rejected(BlockHash hash, String reason) implements SubmitVerdict {}
+  record Rejected(BlockHash hash, RejectReason reason, String detail) implements SubmitVerdict {}
+
+  /**
+   * The block is marked invalid: it broke a rule when it was connected before, or it descends from
+   * a block that did (now or earlier).
+   *
+   * @param hash the block
+   * @param detail which block broke which rule, when known
+   */
+  record KnownInvalid(BlockHash hash, String detail) implements SubmitVerdict {}
 }

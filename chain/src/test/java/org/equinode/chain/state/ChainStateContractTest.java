@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.equinode.chain.BlockHash;
 import org.equinode.chain.TxId;
 import org.equinode.chain.block.Block;
+import org.equinode.chain.consensus.RejectReason;
 import org.equinode.chain.params.ChainParams;
 import org.equinode.chain.tx.OutPoint;
 import org.equinode.chain.tx.Tx;
@@ -265,10 +266,10 @@ abstract class ChainStateContractTest {
     assertThat(listener.events).isEmpty();
 
     SubmitVerdict verdict = state.submitBlock(blocks.get(5));
-    assertThat(verdict).isInstanceOf(SubmitVerdict.Rejected.class);
-    assertThat(((SubmitVerdict.Rejected) verdict).reason())
+    assertThat(verdict).isInstanceOf(SubmitVerdict.KnownInvalid.class);
+    assertThat(((SubmitVerdict.KnownInvalid) verdict).detail())
         .contains("descends from " + invalid.hash())
-        .contains("missing or spent");
+        .contains("bad-txns-inputs-missingorspent");
     assertThat(state.tip().hash()).isEqualTo(main.tip().hash());
     assertThat(state.utxoDigest()).isEqualTo(before);
     assertThat(listener.events)
@@ -281,19 +282,12 @@ abstract class ChainStateContractTest {
     for (Block failed : blocks.subList(2, 6)) {
       assertThat(state.entry(failed.hash()).orElseThrow().status().failed()).isTrue();
     }
-    assertThat(state.submitBlock(invalid))
-        .isEqualTo(
-            new SubmitVerdict.Rejected(
-                invalid.hash(), "block " + invalid.hash() + " is known to break a rule"));
+    assertThat(state.submitBlock(invalid)).isInstanceOf(SubmitVerdict.KnownInvalid.class);
     assertThat(state.submitBlock(blocks.get(6)))
-        .isInstanceOf(SubmitVerdict.Rejected.class)
-        .hasToString(
-            new SubmitVerdict.Rejected(
-                    blocks.get(6).hash(),
-                    "its parent "
-                        + blocks.get(5).hash()
-                        + " breaks a rule or descends from one that does")
-                .toString());
+        .isEqualTo(
+            new SubmitVerdict.KnownInvalid(
+                blocks.get(6).hash(),
+                "its parent " + blocks.get(5).hash() + " or an ancestor broke a rule"));
     restart();
     assertThat(state.entry(invalid.hash()).orElseThrow().status().failed()).isTrue();
     state.activateBestChain();
@@ -307,7 +301,8 @@ abstract class ChainStateContractTest {
     Block invalid = main.append(List.of(main.spendNothing()));
     SubmitVerdict verdict = state.submitBlock(invalid);
     assertThat(verdict).isInstanceOf(SubmitVerdict.Rejected.class);
-    assertThat(((SubmitVerdict.Rejected) verdict).reason()).contains("missing or spent");
+    assertThat(((SubmitVerdict.Rejected) verdict).reason())
+        .isEqualTo(RejectReason.MISSING_OR_SPENT_INPUTS);
     assertThat(state.tip().height()).isEqualTo(3);
   }
 
@@ -321,7 +316,7 @@ abstract class ChainStateContractTest {
     }
     SubmitVerdict verdict = state.submitBlock(bad);
     assertThat(verdict).isInstanceOf(SubmitVerdict.Rejected.class);
-    assertThat(((SubmitVerdict.Rejected) verdict).reason()).contains("does not meet its target");
+    assertThat(((SubmitVerdict.Rejected) verdict).reason()).isEqualTo(RejectReason.HIGH_HASH);
     assertThat(state.entry(bad.hash())).isEmpty();
     assertThat(state.submitBlock(good)).isInstanceOf(SubmitVerdict.Accepted.class);
   }
@@ -335,7 +330,7 @@ abstract class ChainStateContractTest {
     assertThat(tampered.hash()).isEqualTo(good.hash());
     SubmitVerdict verdict = state.submitBlock(tampered);
     assertThat(verdict).isInstanceOf(SubmitVerdict.Rejected.class);
-    assertThat(((SubmitVerdict.Rejected) verdict).reason()).contains("merkle roots");
+    assertThat(((SubmitVerdict.Rejected) verdict).reason()).isEqualTo(RejectReason.BAD_MERKLE_ROOT);
     assertThat(state.entry(good.hash())).isEmpty();
     assertThat(state.submitBlock(good)).isInstanceOf(SubmitVerdict.Accepted.class);
     assertThat(state.tip().hash()).isEqualTo(good.hash());
@@ -346,7 +341,8 @@ abstract class ChainStateContractTest {
     Block future =
         TestBranch.mine(
             DEV,
-            DEV.genesisHash(),
+            DEV.genesis(),
+            0,
             clock.now().getEpochSecond() + DEV.maxFutureBlockTime() + 1,
             List.of(
                 Tx.coinbase(
@@ -356,7 +352,7 @@ abstract class ChainStateContractTest {
                     new byte[0])));
     SubmitVerdict verdict = state.submitBlock(future);
     assertThat(verdict).isInstanceOf(SubmitVerdict.Rejected.class);
-    assertThat(((SubmitVerdict.Rejected) verdict).reason()).contains("ahead of the clock");
+    assertThat(((SubmitVerdict.Rejected) verdict).reason()).isEqualTo(RejectReason.TIME_TOO_NEW);
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.equinode.chain.LockHash;
 import org.equinode.chain.Mutations;
 import org.equinode.chain.TxId;
 import org.equinode.chain.block.BlockHeader;
+import org.equinode.chain.consensus.Coin;
 import org.equinode.chain.params.ChainParams;
 import org.equinode.chain.tx.OutPoint;
 import org.equinode.chain.tx.TxOut;

@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.equinode.chain.Amount;
-import org.equinode.chain.BlockHash;
 import org.equinode.chain.LockHash;
 import org.equinode.chain.TestKeys;
 import org.equinode.chain.TxId;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.block.BlockHeader;
+import org.equinode.chain.consensus.Asert;
+import org.equinode.chain.consensus.Coin;
 import org.equinode.chain.lock.Lock;
 import org.equinode.chain.params.ChainParams;
 import org.equinode.chain.tx.OutPoint;
@@ -30,8 +31,8 @@ import org.equinode.testing.SeededRandom;
 /**
  * A branch of mined blocks for tests, from the genesis block up, that keeps its own book of the
  * coins it created so that later blocks can spend them with signed transactions. Blocks are one
- * second apart (the DEV spacing) and mined at the proof-of-work limit. Two branches differ by their
- * salt: it picks the keys coinbases pay to and the coins spent.
+ * second apart (the DEV spacing, which keeps ASERT's target at the limit). Two branches differ by
+ * their salt: it picks the keys coinbases pay to and the coins spent.
  */
 final class TestBranch {
   static final int KEYS = 8;
@@ -133,7 +134,7 @@ final class TestBranch {
     List<Tx> all = new ArrayList<>();
     all.add(coinbase);
     all.addAll(txs);
-    Block block = mine(params, tip().hash(), tip().header().time() + 1, all);
+    Block block = mine(params, tip(), height - 1, tip().header().time() + 1, all);
     blocks.add(block);
     apply(coins, block, height);
     return block;
@@ -203,10 +204,17 @@ final class TestBranch {
     return new UtxoDigest(records.size(), Hash32.of(sha.digest()));
   }
 
-  static Block mine(ChainParams params, BlockHash parent, long time, List<Tx> txs) {
+  /** Mines a child of {@code parent} with ASERT's target. */
+  static Block mine(ChainParams params, Block parent, int parentHeight, long time, List<Tx> txs) {
     BlockHeader header =
         new BlockHeader(
-            1, parent, Block.txRoot(txs), Block.witnessRoot(txs), time, params.powLimit(), 0);
+            1,
+            parent.hash(),
+            Block.txRoot(txs),
+            Block.witnessRoot(txs),
+            time,
+            Asert.of(params).nextBits(parentHeight, parent.header().time()),
+            0);
     while (!header.hasProofOfWork()) {
       header = header.withNonce(header.nonce() + 1);
     }
