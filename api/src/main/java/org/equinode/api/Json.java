@@ -43,9 +43,14 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     return JsonMapper.builder(factory)
+        .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+        // An empty Optional leaves its member out, as bitcoind leaves out what does not apply.
+        .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        // Amounts print as 12.50000000, never as 1.25E+1.
+        .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
         .build();
   }
 }

@@ -2,19 +2,27 @@ package org.equinode.node;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.equinode.api.RpcDispatcher;
 import org.equinode.api.RpcMethod;
+import org.equinode.api.chain.ChainMethods;
 import org.equinode.api.node.NodeInfo;
 import org.equinode.api.node.NodeInfoMethod;
 import org.equinode.api.node.StopMethod;
 import org.equinode.api.node.UptimeMethod;
+import org.equinode.chain.consensus.SignatureChecker;
+import org.equinode.chain.params.ChainParams;
+import org.equinode.chain.state.ChainState;
 import org.equinode.common.OwnerOnlyFiles;
 import org.equinode.crypto.Ed25519PublicKey;
 import org.equinode.crypto.NodeKeyFile;
 import org.equinode.node.rpc.RpcCookie;
 import org.equinode.node.rpc.RpcServer;
+import org.equinode.store.RocksStore;
 
 /**
  * One running node: the composition root that wires the services together, by hand, in one place.
@@ -22,38 +30,53 @@ import org.equinode.node.rpc.RpcServer;
  * #close()} it.
  */
 public final class Node implements AutoCloseable {
+  /** The folder of the chain's database inside the data directory. */
+  public static final String CHAIN_FOLDER = "chain";
+
   private final NodeConfig config;
   private final String version;
   private final Instant startedAt;
-  private final DataDirectoryLock lock;
+  private final Resources resources;
+  private final Ed25519PublicKey identity;
+  private final ChainState chain;
   private final RpcServer rpc;
   private final RpcCookie cookie;
-  private final Ed25519PublicKey identity;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private boolean closed;
 
-  private Node(NodeConfig config, String version, DataDirectoryLock lock) {
+  private Node(NodeConfig config, String version, Resources resources) {
     this.config = config;
     this.version = version;
     this.startedAt = config.time().now();
-    this.lock = lock;
-    this.identity =
-        NodeKeyFile.loadOrCreate(config.dataDirectory().identityKeyFile(), config.random())
-            .publicKey();
-    List<RpcMethod> methods =
-        List.of(
-            new StopMethod(this::requestStop),
-            new UptimeMethod(config.time(), startedAt),
-            new NodeInfoMethod(this::info));
+    this.resources = resources;
+    DataDirectory data = config.dataDirectory();
+    this.identity = NodeKeyFile.loadOrCreate(data.identityKeyFile(), config.random()).publicKey();
+
+    // Signature checks of a block are spread over the cores (docs/concurrency.md, rule 4).
+    int cores = Runtime.getRuntime().availableProcessors();
+    ExecutorService verifiers = Executors.newFixedThreadPool(cores);
+    resources.add(verifiers::shutdownNow);
+    RocksStore store = resources.add(RocksStore.open(data.root().resolve(CHAIN_FOLDER)));
+    this.chain =
+        ChainState.open(
+            store,
+            data.root().resolve(CHAIN_FOLDER).toString(),
+            ChainParams.of(data.network()),
+            config.time(),
+            SignatureChecker.parallel(verifiers, cores));
+    chain.activateBestChain();
+
+    List<RpcMethod> methods = new ArrayList<>();
+    methods.add(new StopMethod(this::requestStop));
+    methods.add(new UptimeMethod(config.time(), startedAt));
+    methods.add(new NodeInfoMethod(this::info));
+    methods.addAll(ChainMethods.all(chain));
     String token = RpcCookie.newToken(config.random());
-    this.rpc = RpcServer.start(config.rpcAddress(), token, new RpcDispatcher(methods));
+    this.rpc =
+        resources.add(RpcServer.start(config.rpcAddress(), token, new RpcDispatcher(methods)));
     this.cookie = new RpcCookie(rpc.url(), token);
-    try {
-      cookie.write(config.dataDirectory().root());
-    } catch (RuntimeException e) {
-      rpc.close();
-      throw e;
-    }
+    cookie.write(data.root());
+    resources.add(() -> cookie.delete(data.root()));
   }
 
   /**
@@ -64,11 +87,16 @@ public final class Node implements AutoCloseable {
    */
   public static Node start(NodeConfig config, String version) {
     OwnerOnlyFiles.createFolder(config.dataDirectory().root());
-    DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory().root());
+    Resources resources = new Resources();
+    resources.add(DataDirectoryLock.acquire(config.dataDirectory().root()));
     try {
-      return new Node(config, version, lock);
+      return new Node(config, version, resources);
     } catch (RuntimeException e) {
-      lock.close();
+      try {
+        resources.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
   }
@@ -76,6 +104,11 @@ public final class Node implements AutoCloseable {
   /** Where the JSON-RPC server listens, and its token. */
   public RpcCookie rpcCookie() {
     return cookie;
+  }
+
+  /** The chain this node keeps. */
+  public ChainState chain() {
+    return chain;
   }
 
   /** A snapshot of what the node is. */
@@ -99,7 +132,10 @@ public final class Node implements AutoCloseable {
     stopRequested.await();
   }
 
-  /** Stops every service and releases the data directory. Safe to call twice, from any thread. */
+  /**
+   * Stops every service, in the reverse order of starting, and releases the data directory. Safe to
+   * call twice, from any thread.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -107,11 +143,6 @@ public final class Node implements AutoCloseable {
     }
     closed = true;
     requestStop();
-    try {
-      rpc.close();
-      cookie.delete(config.dataDirectory().root());
-    } finally {
-      lock.close();
-    }
+    resources.close();
   }
 }
