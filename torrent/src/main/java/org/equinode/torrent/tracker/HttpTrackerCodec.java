@@ -1,12 +1,9 @@
 package org.equinode.torrent.tracker;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +27,6 @@ import org.equinode.torrent.metainfo.InfoHash;
  * and is dropped. Decoding what {@code encode} wrote gives the same value.
  */
 public final class HttpTrackerCodec {
-  /** Bytes per compact IPv4 peer: address and port. */
-  static final int COMPACT_V4 = 6;
-
-  /** Bytes per compact IPv6 peer. */
-  static final int COMPACT_V6 = 18;
-
   /** The longest {@code ip} of a peer in dictionary form, in bytes (a DNS name at most). */
   static final int MAX_PEER_IP_LENGTH = PeerHost.MAX_NAME_LENGTH;
 
@@ -63,13 +54,17 @@ public final class HttpTrackerCodec {
     List<PeerAddress> peers = new ArrayList<>();
     if (v4.isPresent()) {
       switch (v4.get()) {
-        case BBytes compact -> compactPeers(compact.bytes(), COMPACT_V4, "peers", peers);
+        case BBytes compact -> {
+          byte[] raw = compact.bytes();
+          CompactPeers.read(raw, 0, raw.length, CompactPeers.V4_STRIDE, "'peers'", peers);
+        }
         case BList list -> dictionaryPeers(list, peers);
         default -> throw malformed("'peers' in " + ANNOUNCE + " is neither a string nor a list");
       }
     }
     if (v6.isPresent()) {
-      compactPeers(bytes(v6.get(), "peers6", ANNOUNCE), COMPACT_V6, "peers6", peers);
+      byte[] raw = bytes(v6.get(), "peers6", ANNOUNCE);
+      CompactPeers.read(raw, 0, raw.length, CompactPeers.V6_STRIDE, "'peers6'", peers);
     }
     return new AnnounceResponse(
         interval,
@@ -91,14 +86,15 @@ public final class HttpTrackerCodec {
     response.trackerId().ifPresent(id -> out.put("tracker id", id.toByteArray()));
     List<PeerAddress> peers = response.peers();
     if (compactable(peers)) {
-      PeerBytes v4 = new PeerBytes();
-      PeerBytes v6 = new PeerBytes();
+      ByteArrayOutputStream v4 = new ByteArrayOutputStream();
+      ByteArrayOutputStream v6 = new ByteArrayOutputStream();
       for (PeerAddress peer : peers) {
-        byte[] address = ((PeerHost.Ip) peer.host()).address().getAddress();
-        (address.length == 4 ? v4 : v6).add(address, peer.port());
+        boolean isV4 = CompactPeers.isV4(peer);
+        CompactPeers.write(
+            peer, isV4 ? CompactPeers.V4_STRIDE : CompactPeers.V6_STRIDE, isV4 ? v4 : v6);
       }
       out.put("peers", v4.toByteArray());
-      if (v6.count > 0) {
+      if (v6.size() > 0) {
         out.put("peers6", v6.toByteArray());
       }
     } else {
@@ -193,24 +189,6 @@ public final class HttpTrackerCodec {
     return dict;
   }
 
-  private static void compactPeers(byte[] bytes, int stride, String key, List<PeerAddress> out) {
-    if (bytes.length % stride != 0) {
-      throw malformed("'" + key + "' of " + bytes.length + " bytes is not a multiple of " + stride);
-    }
-    int count = bytes.length / stride;
-    if (count > AnnounceResponse.MAX_PEERS - out.size()) {
-      throw malformed("more than " + AnnounceResponse.MAX_PEERS + " peers in " + ANNOUNCE);
-    }
-    int addressLength = stride - 2;
-    for (int at = 0; at < bytes.length; at += stride) {
-      int port = ((bytes[at + addressLength] & 0xff) << 8) | (bytes[at + addressLength + 1] & 0xff);
-      if (port != 0) {
-        byte[] address = Arrays.copyOfRange(bytes, at, at + addressLength);
-        out.add(new PeerAddress(new PeerHost.Ip(literal(address)), port));
-      }
-    }
-  }
-
   private static void dictionaryPeers(BList list, List<PeerAddress> out) {
     if (list.size() > AnnounceResponse.MAX_PEERS - out.size()) {
       throw malformed("more than " + AnnounceResponse.MAX_PEERS + " peers in " + ANNOUNCE);
@@ -255,24 +233,16 @@ public final class HttpTrackerCodec {
   private static boolean compactable(List<PeerAddress> peers) {
     boolean seenV6 = false;
     for (PeerAddress peer : peers) {
-      if (!(peer.host() instanceof PeerHost.Ip ip)) {
+      if (!(peer.host() instanceof PeerHost.Ip)) {
         return false;
       }
-      boolean v6 = ip.address().getAddress().length != 4;
-      if (seenV6 && !v6) {
+      boolean v4 = CompactPeers.isV4(peer);
+      if (seenV6 && v4) {
         return false;
       }
-      seenV6 |= v6;
+      seenV6 |= !v4;
     }
     return true;
-  }
-
-  private static InetAddress literal(byte[] address) {
-    try {
-      return InetAddress.getByAddress(address); // 4 or 16 bytes: never fails, never resolves
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Optional<Duration> optionalSeconds(BDict dict, String key) {
@@ -341,22 +311,5 @@ public final class HttpTrackerCodec {
 
   private static MalformedTrackerResponseException malformed(String message) {
     return new MalformedTrackerResponseException(message);
-  }
-
-  /** Compact peers being written. */
-  private static final class PeerBytes {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private int count;
-
-    void add(byte[] address, int port) {
-      out.writeBytes(address);
-      out.write(port >> 8);
-      out.write(port);
-      count++;
-    }
-
-    byte[] toByteArray() {
-      return out.toByteArray();
-    }
   }
 }

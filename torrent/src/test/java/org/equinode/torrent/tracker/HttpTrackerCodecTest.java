@@ -137,7 +137,7 @@ class HttpTrackerCodecTest {
     String body = "d8:intervali1e5:peers" + 6 * count + ":" + "\u0001".repeat(6 * count) + "e";
     assertThatThrownBy(() -> HttpTrackerCodec.decodeAnnounce(b(body)))
         .isInstanceOf(MalformedTrackerResponseException.class)
-        .hasMessage("more than 5000 peers in announce response");
+        .hasMessage("more than 5000 peers in 'peers'");
   }
 
   @Test
