@@ -123,7 +123,7 @@ public final class HttpTrackerClient implements TrackerClient {
   @Override
   public void close() {
     if (ownsHttp) {
-      http.close();
+      http.shutdownNow();
     }
   }
 
