@@ -1,0 +1,305 @@
+package org.equinode.wallet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.equinode.common.DecodeException;
+import org.equinode.common.Network;
+import org.equinode.crypto.Address;
+import org.equinode.crypto.Mnemonic;
+import org.equinode.wallet.file.WalletFile;
+import org.equinode.wallet.keys.Label;
+import org.equinode.wallet.keys.WalletSecrets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One wallet: its keys, its coins and history, and the transactions it builds. Loaded locked: the
+ * public part of the file (addresses, watched locks, coins, history) is readable at once; the
+ * secrets (mnemonic, BIP39 passphrase) are decrypted by {@link #unlock} and kept in memory until
+ * {@link #lock} or until the unlock period ends, whichever comes first.
+ *
+ * <p>Thread-safe: every method takes the wallet's monitor for a short time; Argon2id and file
+ * writes run outside it (file writes are serialized by a second lock of their own).
+ */
+public final class Wallet {
+  /** The longest a wallet stays unlocked. */
+  public static final Duration MAX_UNLOCK = Duration.ofDays(365);
+
+  private final WalletName name;
+  private final Path path;
+  private final WalletContext context;
+  private final WalletState state;
+  private final ReentrantLock writing = new ReentrantLock();
+
+  // Guarded by this.
+  private WalletFile file;
+  private @Nullable WalletSecrets secrets;
+  private long lockAtNanos;
+  private long changes;
+  private long savedChanges;
+
+  private Wallet(
+      WalletName name, Path path, WalletContext context, WalletFile file, WalletState state) {
+    this.name = name;
+    this.path = path;
+    this.context = context;
+    this.file = file;
+    this.state = state;
+  }
+
+  /**
+   * Creates the wallet file at {@code path} for {@code secrets}, encrypted under {@code
+   * passphrase}. The wallet returned is locked.
+   *
+   * @throws WalletException if a file exists at {@code path} already
+   */
+  public static Wallet create(
+      Path path,
+      WalletName name,
+      WalletContext context,
+      WalletSecrets secrets,
+      Passphrase passphrase) {
+    if (Files.exists(path)) {
+      throw new WalletException("wallet '" + name + "' already exists at " + path);
+    }
+    WalletState state = WalletState.create(secrets);
+    WalletFile file =
+        WalletFile.seal(
+            context.network(),
+            secrets,
+            passphrase,
+            context.kdf(),
+            context.random(),
+            state.encode());
+    file.write(path);
+    return new Wallet(name, path, context, file, state);
+  }
+
+  /**
+   * Loads the wallet file at {@code path}, locked.
+   *
+   * @throws WalletFileException if the file is missing, unreadable, corrupted, or of another
+   *     network than {@code context}'s
+   */
+  public static Wallet load(Path path, WalletName name, WalletContext context) {
+    WalletFile file = WalletFile.read(path);
+    if (file.network() != context.network()) {
+      throw new WalletFileException(
+          "wallet file "
+              + path
+              + " is for the "
+              + file.network().id()
+              + " network, not "
+              + context.network().id());
+    }
+    WalletState state;
+    try {
+      state = WalletState.decode(file.publicSection());
+    } catch (DecodeException e) {
+      throw new WalletFileException(
+          "wallet file " + path + " cannot be used: its public section: " + e.getMessage(), e);
+    }
+    return new Wallet(name, path, context, file, state);
+  }
+
+  public WalletName name() {
+    return name;
+  }
+
+  public Network network() {
+    return context.network();
+  }
+
+  /** Where the wallet's file is. */
+  public Path path() {
+    return path;
+  }
+
+  // ---------------------------------------------------------------- locking
+
+  /** True when the secrets are not in memory. */
+  public synchronized boolean isLocked() {
+    return currentSecrets().isEmpty();
+  }
+
+  /**
+   * Decrypts the secrets and keeps them for {@code period}. Runs Argon2id (slow on purpose). Checks
+   * every stored public key against the mnemonic, derives receive keys the locked wallet could not,
+   * and saves the file if that added any.
+   *
+   * @throws WrongPassphraseException if the passphrase does not open the file; nothing was
+   *     decrypted and the wallet stays as it was
+   * @throws WalletException if {@code period} is not positive or exceeds {@link #MAX_UNLOCK}, or
+   *     the file's public part does not match its secrets (it was altered)
+   */
+  public void unlock(Passphrase passphrase, Duration period) {
+    if (period.isNegative() || period.isZero() || period.compareTo(MAX_UNLOCK) > 0) {
+      throw new WalletException(
+          "an unlock period is more than 0 and at most " + MAX_UNLOCK.toDays() + " days");
+    }
+    WalletFile sealed;
+    synchronized (this) {
+      sealed = file;
+    }
+    WalletSecrets opened = sealed.open(passphrase).orElseThrow(this::wrongPassphrase);
+    boolean extended;
+    synchronized (this) {
+      state.keys.verify(opened);
+      state.hashes.verify(opened);
+      secrets = opened;
+      lockAtNanos = context.time().nanoTime() + period.toNanos();
+      extended = extendKeys(opened);
+    }
+    if (extended) {
+      save();
+    }
+  }
+
+  private WrongPassphraseException wrongPassphrase() {
+    return new WrongPassphraseException("wrong passphrase for wallet '" + name + "'");
+  }
+
+  /** Forgets the secrets now. */
+  public synchronized void lock() {
+    secrets = null;
+  }
+
+  /** The secrets while unlocked; locks the wallet when its unlock period is over. */
+  private Optional<WalletSecrets> currentSecrets() {
+    if (secrets != null && context.time().nanoTime() - lockAtNanos >= 0) {
+      secrets = null;
+    }
+    return Optional.ofNullable(secrets);
+  }
+
+  private boolean extendKeys(WalletSecrets opened) {
+    if (!state.keys.needsKeys()) {
+      return false;
+    }
+    state.keys.extend(opened);
+    changes++;
+    return true;
+  }
+
+  /**
+   * Re-encrypts the secrets under {@code newPassphrase}, with a fresh salt and nonce and the
+   * context's current Argon2id cost, and saves the file.
+   *
+   * @throws WrongPassphraseException if {@code oldPassphrase} does not open the file
+   */
+  public void changePassphrase(Passphrase oldPassphrase, Passphrase newPassphrase) {
+    writing.lock();
+    try {
+      WalletFile sealed;
+      synchronized (this) {
+        sealed = file;
+      }
+      WalletSecrets opened = sealed.open(oldPassphrase).orElseThrow(this::wrongPassphrase);
+      WalletFile resealed =
+          WalletFile.seal(
+              context.network(),
+              opened,
+              newPassphrase,
+              context.kdf(),
+              context.random(),
+              sealed.publicSection());
+      synchronized (this) {
+        file = resealed.withPublicSection(state.encode());
+      }
+      save();
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  /**
+   * The mnemonic, for a backup. Asks for the passphrase even when the wallet is unlocked, as the
+   * words give away every coin.
+   *
+   * @throws WrongPassphraseException if the passphrase does not open the file
+   */
+  public Mnemonic revealMnemonic(Passphrase passphrase) {
+    WalletFile sealed;
+    synchronized (this) {
+      sealed = file;
+    }
+    return sealed.open(passphrase).orElseThrow(this::wrongPassphrase).mnemonic();
+  }
+
+  // ---------------------------------------------------------------- addresses
+
+  /**
+   * The next unused receive address, marked used and saved at once so that it is never handed out
+   * twice. A locked wallet hands out the keys it derived ahead.
+   *
+   * @throws WalletLockedException if the wallet is locked and has no derived key left
+   */
+  public ReceiveAddress freshAddress(Optional<Label> label) {
+    ReceiveAddress address;
+    synchronized (this) {
+      currentSecrets().ifPresent(this::extendKeys);
+      int index = state.keys.issue(label);
+      changes++;
+      address = receiveAddress(index);
+    }
+    save();
+    return address;
+  }
+
+  /** Every receive address handed out or seen used, in index order. */
+  public synchronized List<ReceiveAddress> receiveAddresses() {
+    List<ReceiveAddress> out = new ArrayList<>(state.keys.used());
+    for (int i = 0; i < state.keys.used(); i++) {
+      out.add(receiveAddress(i));
+    }
+    return out;
+  }
+
+  private ReceiveAddress receiveAddress(int index) {
+    Address address = new Address(network(), state.keys.lock(index).hash().hash());
+    return new ReceiveAddress(index, address, state.keys.label(index));
+  }
+
+  // ---------------------------------------------------------------- saving
+
+  /** True when something changed since the file was last written. */
+  public synchronized boolean hasUnsavedChanges() {
+    return changes != savedChanges;
+  }
+
+  /** Writes the file now, atomically. */
+  public void save() {
+    writing.lock();
+    try {
+      WalletFile snapshot;
+      long version;
+      synchronized (this) {
+        snapshot = file.withPublicSection(state.encode());
+        version = changes;
+      }
+      snapshot.write(path);
+      synchronized (this) {
+        file = snapshot;
+        savedChanges = Math.max(savedChanges, version);
+      }
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  /** Writes the file if something changed since it was last written. */
+  public void flush() {
+    if (hasUnsavedChanges()) {
+      save();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Wallet[" + name + "]";
+  }
+}
