@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.equinode.chain.TxId;
+import org.equinode.chain.block.Block;
+import org.equinode.chain.tx.Tx;
 import org.equinode.common.DecodeException;
 import org.equinode.common.Network;
 import org.equinode.crypto.Address;
@@ -14,6 +17,12 @@ import org.equinode.crypto.Mnemonic;
 import org.equinode.wallet.file.WalletFile;
 import org.equinode.wallet.keys.Label;
 import org.equinode.wallet.keys.WalletSecrets;
+import org.equinode.wallet.ledger.Balance;
+import org.equinode.wallet.ledger.BlockRef;
+import org.equinode.wallet.ledger.HistoryEntry;
+import org.equinode.wallet.ledger.WalletCoin;
+import org.equinode.wallet.ledger.WalletLedgerListener;
+import org.equinode.wallet.ledger.WalletTx;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: every method takes the wallet's monitor for a short time; Argon2id and file
  * writes run outside it (file writes are serialized by a second lock of their own).
  */
-public final class Wallet {
+public final class Wallet implements WalletLedgerListener {
   /** The longest a wallet stays unlocked. */
   public static final Duration MAX_UNLOCK = Duration.ofDays(365);
 
@@ -49,6 +58,7 @@ public final class Wallet {
     this.context = context;
     this.file = file;
     this.state = state;
+    state.deriveWith(this::currentSecrets);
   }
 
   /**
@@ -66,7 +76,7 @@ public final class Wallet {
     if (Files.exists(path)) {
       throw new WalletException("wallet '" + name + "' already exists at " + path);
     }
-    WalletState state = WalletState.create(secrets);
+    WalletState state = WalletState.create(secrets, context.coinbaseMaturity());
     WalletFile file =
         WalletFile.seal(
             context.network(),
@@ -98,7 +108,7 @@ public final class Wallet {
     }
     WalletState state;
     try {
-      state = WalletState.decode(file.publicSection());
+      state = WalletState.decode(file.publicSection(), context.coinbaseMaturity());
     } catch (DecodeException e) {
       throw new WalletFileException(
           "wallet file " + path + " cannot be used: its public section: " + e.getMessage(), e);
@@ -262,6 +272,61 @@ public final class Wallet {
   private ReceiveAddress receiveAddress(int index) {
     Address address = new Address(network(), state.keys.lock(index).hash().hash());
     return new ReceiveAddress(index, address, state.keys.label(index));
+  }
+
+  // ---------------------------------------------------------------- chain
+
+  @Override
+  public synchronized void blockConnected(int height, Block block) {
+    state.ledger.connect(height, block);
+    changes++;
+  }
+
+  @Override
+  public synchronized void blockDisconnected(int height, Block block) {
+    state.ledger.disconnect(height, block);
+    changes++;
+  }
+
+  @Override
+  public synchronized void txAdded(Tx tx) {
+    if (state.ledger.addPending(tx, context.time().epochSeconds())) {
+      changes++;
+    }
+  }
+
+  @Override
+  public synchronized void txRemoved(TxId txId) {
+    if (state.ledger.removePending(txId)) {
+      changes++;
+    }
+  }
+
+  /**
+   * The last block the wallet has seen. Empty for a wallet that has seen none: a new wallet may
+   * start at the node's tip, a restored one needs the chain from its start to find its coins.
+   */
+  public synchronized Optional<BlockRef> tip() {
+    return state.ledger.tip();
+  }
+
+  public synchronized Balance balance() {
+    return state.ledger.balance();
+  }
+
+  /** The wallet's coins that no block has spent (unspent, or spent by a pending transaction). */
+  public synchronized List<WalletCoin> coins() {
+    return state.ledger.coins();
+  }
+
+  /** The wallet's transactions, oldest first, pending ones last. */
+  public synchronized List<HistoryEntry> history() {
+    return state.ledger.history();
+  }
+
+  /** A transaction that concerns the wallet. */
+  public synchronized Optional<WalletTx> transaction(TxId txId) {
+    return state.ledger.tx(txId);
   }
 
   // ---------------------------------------------------------------- saving
