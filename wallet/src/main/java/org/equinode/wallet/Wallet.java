@@ -6,23 +6,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.equinode.chain.LockHash;
 import org.equinode.chain.TxId;
 import org.equinode.chain.block.Block;
+import org.equinode.chain.lock.Lock;
+import org.equinode.chain.tx.OutPoint;
 import org.equinode.chain.tx.Tx;
 import org.equinode.common.DecodeException;
+import org.equinode.common.Hash32;
 import org.equinode.common.Network;
 import org.equinode.crypto.Address;
+import org.equinode.crypto.Ed25519PublicKey;
 import org.equinode.crypto.Mnemonic;
 import org.equinode.wallet.file.WalletFile;
 import org.equinode.wallet.keys.Label;
 import org.equinode.wallet.keys.WalletSecrets;
+import org.equinode.wallet.keys.WatchedLock;
 import org.equinode.wallet.ledger.Balance;
 import org.equinode.wallet.ledger.BlockRef;
 import org.equinode.wallet.ledger.HistoryEntry;
 import org.equinode.wallet.ledger.WalletCoin;
 import org.equinode.wallet.ledger.WalletLedgerListener;
 import org.equinode.wallet.ledger.WalletTx;
+import org.equinode.wallet.spend.BuiltTx;
+import org.equinode.wallet.spend.Contracts;
+import org.equinode.wallet.spend.FeeRate;
+import org.equinode.wallet.spend.PartialSignature;
+import org.equinode.wallet.spend.Payment;
+import org.equinode.wallet.spend.TxBuilder;
+import org.equinode.wallet.spend.UnsignedTx;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +56,7 @@ public final class Wallet implements WalletLedgerListener {
   private final Path path;
   private final WalletContext context;
   private final WalletState state;
+  private final Spending spending;
   private final ReentrantLock writing = new ReentrantLock();
 
   // Guarded by this.
@@ -58,6 +73,7 @@ public final class Wallet implements WalletLedgerListener {
     this.context = context;
     this.file = file;
     this.state = state;
+    this.spending = new Spending(state, context);
     state.deriveWith(this::currentSecrets);
   }
 
@@ -186,6 +202,14 @@ public final class Wallet implements WalletLedgerListener {
     return Optional.ofNullable(secrets);
   }
 
+  /** The secrets, or a {@link WalletLockedException} saying what needed them. */
+  private WalletSecrets requireSecrets(String what) {
+    return currentSecrets()
+        .orElseThrow(
+            () ->
+                new WalletLockedException("wallet '" + name + "' is locked: unlock it to " + what));
+  }
+
   private boolean extendKeys(WalletSecrets opened) {
     if (!state.keys.needsKeys()) {
       return false;
@@ -272,6 +296,172 @@ public final class Wallet implements WalletLedgerListener {
   private ReceiveAddress receiveAddress(int index) {
     Address address = new Address(network(), state.keys.lock(index).hash().hash());
     return new ReceiveAddress(index, address, state.keys.label(index));
+  }
+
+  /**
+   * A fresh receive key, marked used and saved, to give a counterparty for a contract (an escrow or
+   * a hash-time-lock) that someone else sets up.
+   */
+  public Ed25519PublicKey freshKey(Optional<Label> label) {
+    return state.keys.key(freshAddress(label).index());
+  }
+
+  // ---------------------------------------------------------------- contracts
+
+  /**
+   * Creates and watches an escrow: {@code MULTI(k; a fresh key of this wallet and others)}. Saves
+   * the file.
+   *
+   * @throws WalletException if the keys do not make a valid escrow (see {@link Contracts#escrow})
+   */
+  public ContractAddress createEscrow(int k, List<Ed25519PublicKey> others, Optional<Label> label) {
+    Ed25519PublicKey own = freshKey(Optional.empty());
+    List<Ed25519PublicKey> keys = new ArrayList<>(others);
+    keys.add(own);
+    return watch(Contracts.escrow(k, keys), label);
+  }
+
+  /**
+   * Creates and watches a hash-time-lock (see {@link Contracts#hashTimeLock}) in which this wallet
+   * is the claimer or the refunder. Saves the file.
+   *
+   * @throws WalletException if neither key is this wallet's
+   */
+  public ContractAddress createHashTimeLock(
+      Ed25519PublicKey claimer,
+      Hash32 digest,
+      Ed25519PublicKey refunder,
+      int refundHeight,
+      Optional<Label> label) {
+    synchronized (this) {
+      if (state.keys.indexOf(claimer).isEmpty() && state.keys.indexOf(refunder).isEmpty()) {
+        throw new WalletException(
+            "neither the claimer's nor the refunder's key belongs to wallet '" + name + "'");
+      }
+    }
+    return watch(Contracts.hashTimeLock(claimer, digest, refunder, refundHeight), label);
+  }
+
+  /** Watches {@code lock}: outputs paying to it count as the wallet's contract coins. Saves. */
+  public ContractAddress watch(Lock lock, Optional<Label> label) {
+    boolean added;
+    synchronized (this) {
+      added = state.watched.add(new WatchedLock(lock, label));
+      if (added) {
+        changes++;
+      }
+    }
+    if (added) {
+      save();
+    }
+    return new ContractAddress(lock, Contracts.address(network(), lock));
+  }
+
+  /** The locks the wallet watches, in the order added. */
+  public synchronized List<WatchedLock> watchedLocks() {
+    return state.watched.all();
+  }
+
+  /**
+   * Derives the next swap secret and returns its SHA-256 digest, for a {@code HASH} lock; the
+   * secret itself stays in the wallet until it spends with it. Saves the file.
+   *
+   * @throws WalletLockedException if the wallet is locked
+   */
+  public Hash32 newSwapSecret() {
+    Hash32 digest;
+    synchronized (this) {
+      digest = state.hashes.createOwn(requireSecrets("create a swap secret"));
+      changes++;
+    }
+    save();
+    return digest;
+  }
+
+  /** Remembers a preimage a counterparty revealed, to claim a hash lock with it. Saves. */
+  public Hash32 learnPreimage(Hash32 preimage) {
+    Hash32 digest;
+    synchronized (this) {
+      digest = state.hashes.learn(preimage);
+      changes++;
+    }
+    save();
+    return digest;
+  }
+
+  // ---------------------------------------------------------------- spending
+
+  /**
+   * Builds and signs a transaction paying {@code payments} from confirmed, mature coins at {@code
+   * rate}, with change to a fresh address when it is worth an output. It is neither broadcast nor
+   * recorded: the node submits it to its mempool, which reports it back through {@link #txAdded}
+   * (until then, another payment may choose the same coins).
+   *
+   * @throws WalletLockedException if the wallet is locked
+   * @throws InsufficientFundsException if the coins cannot cover the payments and the fee
+   * @throws WalletException if a payment is below {@link TxBuilder#DUST_THRESHOLD}
+   */
+  public BuiltTx send(List<Payment> payments, FeeRate rate) {
+    BuiltTx built;
+    synchronized (this) {
+      int used = state.keys.used();
+      built = spending.send(requireSecrets("sign a payment"), payments, rate);
+      if (state.keys.used() == used) {
+        return built;
+      }
+      changes++;
+    }
+    save();
+    return built;
+  }
+
+  /**
+   * Builds and signs a transaction spending a contract coin whole to {@code to} (a fresh address of
+   * this wallet if empty): an escrow the wallet can sign alone, a hash-time-lock claimed with a
+   * known preimage, or refunded once the refund height is reached.
+   *
+   * @throws WalletException if the coin is not a confirmed, unspent contract coin of the wallet, or
+   *     the wallet cannot satisfy its lock alone in the next block
+   */
+  public BuiltTx spendContract(OutPoint coin, Optional<LockHash> to, FeeRate rate) {
+    UnsignedTx draft = draftContractSpend(coin, to, rate, Set.of());
+    return completeContractSpend(draft, List.of());
+  }
+
+  /**
+   * Plans spending a contract coin with cosigners (a 2-of-2 escrow, say): the body is final, so
+   * each cosigner can sign it with {@link #cosign}, and this wallet completes it with {@link
+   * #completeContractSpend}.
+   */
+  public UnsignedTx draftContractSpend(
+      OutPoint coin, Optional<LockHash> to, FeeRate rate, Set<Ed25519PublicKey> cosigners) {
+    UnsignedTx draft;
+    synchronized (this) {
+      int used = state.keys.used();
+      draft =
+          spending.draftContractSpend(
+              requireSecrets("spend a contract coin"), coin, to, rate, cosigners);
+      if (state.keys.used() == used) {
+        return draft;
+      }
+      changes++;
+    }
+    save();
+    return draft;
+  }
+
+  /** This wallet's signatures for the keys {@code draft} needs (as a cosigner). */
+  public synchronized List<PartialSignature> cosign(UnsignedTx draft) {
+    return spending.cosign(requireSecrets("cosign"), draft);
+  }
+
+  /**
+   * Signs {@code draft} with this wallet's keys and the cosigners' signatures, and checks every
+   * input as a node would.
+   */
+  public synchronized BuiltTx completeContractSpend(
+      UnsignedTx draft, List<PartialSignature> cosigned) {
+    return spending.complete(requireSecrets("sign a contract spend"), draft, cosigned);
   }
 
   // ---------------------------------------------------------------- chain
