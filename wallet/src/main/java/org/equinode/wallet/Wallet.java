@@ -303,7 +303,10 @@ public final class Wallet implements WalletLedgerListener {
    * a hash-time-lock) that someone else sets up.
    */
   public Ed25519PublicKey freshKey(Optional<Label> label) {
-    return state.keys.key(freshAddress(label).index());
+    int index = freshAddress(label).index();
+    synchronized (this) {
+      return state.keys.key(index);
+    }
   }
 
   // ---------------------------------------------------------------- contracts
