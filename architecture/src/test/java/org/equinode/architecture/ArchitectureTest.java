@@ -37,6 +37,7 @@ class ArchitectureTest {
     assertThat(production.containPackage("org.equinode.crypto")).isTrue();
     assertThat(production.containPackage("org.equinode.store")).isTrue();
     assertThat(production.containPackage("org.equinode.chain")).isTrue();
+    assertThat(production.containPackage("org.equinode.wallet")).isTrue();
     assertThat(production.containPackage("org.equinode.torrent.bencode")).isTrue();
     assertThat(production.containPackage("org.equinode.api")).isTrue();
     assertThat(production.containPackage("org.equinode.node")).isTrue();
