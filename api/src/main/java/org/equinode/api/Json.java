@@ -45,7 +45,10 @@ public final class Json {
     return JsonMapper.builder(factory)
         .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
         // An empty Optional leaves its member out, as bitcoind leaves out what does not apply.
-        .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+        .defaultPropertyInclusion(
+            com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT,
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT))
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
