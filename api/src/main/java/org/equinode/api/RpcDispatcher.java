@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -57,11 +60,21 @@ public final class RpcDispatcher {
   public Optional<byte[]> handle(byte[] body, RpcContext context) {
     JsonNode root;
     try {
-      root = json.readTree(body);
+      // JSON exchanged between systems is UTF-8 (RFC 8259, section 8.1). Decode strictly, so that
+      // Jackson never guesses another encoding and bad bytes are refused rather than replaced.
+      root =
+          json.readTree(
+              StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.of(
+          write(
+              error(NullNode.getInstance(), RpcErrorCode.PARSE_ERROR, "the request is not UTF-8")));
     } catch (JacksonException e) {
       return Optional.of(write(error(NullNode.getInstance(), RpcErrorCode.PARSE_ERROR, brief(e))));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (NumberFormatException e) {
+      // Jackson reads decimals exactly, as BigDecimal; an exponent beyond its range lands here.
+      return Optional.of(
+          write(error(NullNode.getInstance(), RpcErrorCode.PARSE_ERROR, "a number out of range")));
     }
     if (root == null || root.isMissingNode()) {
       return Optional.of(

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
       ""
     },
     footer = {"", "Run 'equinode COMMAND --help' for the options of a command."},
-    subcommands = {HelpCommand.class, NodeCommand.class, RpcCommand.class})
+    subcommands = {HelpCommand.class, NodeCommand.class, RpcCommand.class, IdentityCommand.class})
 final class EquinodeCommand implements Runnable {
   @Mixin GlobalOptions global = new GlobalOptions();
 

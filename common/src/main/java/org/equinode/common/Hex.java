@@ -17,7 +17,7 @@ public final class Hex {
   }
 
   /**
-   * Decodes hex text of either case.
+   * Decodes hex text of either case: ASCII digits and letters only.
    *
    * @throws IllegalArgumentException if the length is odd or a character is not a hex digit
    */
@@ -33,7 +33,17 @@ public final class Hex {
   }
 
   private static int digit(String hex, int index) {
-    int value = Character.digit(hex.charAt(index), 16);
+    char c = hex.charAt(index);
+    int value;
+    if (c >= '0' && c <= '9') {
+      value = c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      value = c - 'a' + 10;
+    } else if (c >= 'A' && c <= 'F') {
+      value = c - 'A' + 10;
+    } else {
+      value = -1;
+    }
     if (value < 0) {
       throw new IllegalArgumentException(
           "not a hex digit at position " + index + ": '" + hex.charAt(index) + "'");

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -59,7 +58,8 @@ public final class OwnerOnlyFiles {
 
   /**
    * Replaces {@code file} with {@code content}: written to a temporary owner-only file beside it,
-   * forced to disk, then moved over the old one, so a reader sees the old or the new file whole.
+   * forced to disk, moved over the old one, and the folder synced, so that a reader (or the system
+   * after a crash) sees the old or the new file whole.
    */
   public static void writeAtomically(Path file, byte[] content) {
     Path folder = file.toAbsolutePath().getParent();
@@ -67,29 +67,35 @@ public final class OwnerOnlyFiles {
       throw new IllegalArgumentException("not a file path: " + file);
     }
     createFolder(folder);
-    Path temporary = folder.resolve("." + file.getFileName() + ".tmp");
+    boolean posix = isPosix(folder);
     try {
-      Files.deleteIfExists(temporary);
-      FileAttribute<?>[] attributes =
-          isPosix(folder)
-              ? new FileAttribute<?>[] {attribute(OWNER_FILE)}
-              : new FileAttribute<?>[0];
-      try (FileChannel channel =
-          FileChannel.open(
-              temporary,
-              Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              attributes)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
+      Path temporary =
+          posix
+              ? Files.createTempFile(
+                  folder, "." + file.getFileName(), ".tmp", attribute(OWNER_FILE))
+              : Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
       try {
-        Files.move(
-            temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+          ByteBuffer buffer = ByteBuffer.wrap(content);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+          channel.force(true);
+        }
+        try {
+          Files.move(
+              temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+      if (posix) {
+        // The new directory entry is durable only once the folder itself is synced.
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+          channel.force(true);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -100,7 +106,8 @@ public final class OwnerOnlyFiles {
     return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
-  private static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> set) {
+  private static java.nio.file.attribute.FileAttribute<Set<PosixFilePermission>> attribute(
+      Set<PosixFilePermission> set) {
     return PosixFilePermissions.asFileAttribute(set);
   }
 }

@@ -32,5 +32,8 @@ class HexTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("position 0");
     assertThatThrownBy(() -> Hex.decode("0g")).hasMessageContaining("position 1: 'g'");
+    // Character.digit would accept these Arabic-Indic and full-width digits.
+    assertThatThrownBy(() -> Hex.decode("\u0661\u0662")).hasMessageContaining("position 0");
+    assertThatThrownBy(() -> Hex.decode("\uff11\uff12")).hasMessageContaining("position 0");
   }
 }

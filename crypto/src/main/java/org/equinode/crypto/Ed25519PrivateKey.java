@@ -19,7 +19,7 @@ public final class Ed25519PrivateKey {
     this.seed = seed;
     this.publicBytes = new byte[Ed25519PublicKey.LENGTH];
     Ed25519.generatePublicKey(seed, 0, publicBytes, 0);
-    this.publicKey = Ed25519PublicKey.parse(publicBytes);
+    this.publicKey = Ed25519PublicKey.derived(publicBytes);
   }
 
   /** A new key from a cryptographically strong generator. */

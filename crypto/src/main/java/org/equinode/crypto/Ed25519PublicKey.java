@@ -5,11 +5,15 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.equinode.common.Hex;
 
 /**
- * An Ed25519 public key: 32 bytes that decode to a point on the curve. The point is decoded once,
- * when the key is parsed, so that each verification skips that work.
+ * An Ed25519 public key: the canonical 32-byte encoding of a curve point of prime order L. The
+ * point is decoded and checked once, when the key is parsed, so that each verification skips that
+ * work.
  *
- * <p>Verification follows RFC 8032 as BouncyCastle implements it; {@code docs/crypto.md} states the
- * exact rule and the tests pin its edge cases.
+ * <p>The verification rule is a consensus rule, stated exactly in {@code docs/crypto.md}: A and R
+ * must be canonical encodings of points of order exactly L (no small-order or mixed-order point, no
+ * identity), S must be below L, and {@code [S]B = R + [k]A} with {@code k = SHA-512(R || A || M)
+ * mod L}. With torsion excluded from A and R, the cofactored and cofactorless equations (and
+ * BouncyCastle's own evaluation of them) give the same verdict on every input.
  */
 public final class Ed25519PublicKey {
   /** The length in bytes. */
@@ -26,23 +30,54 @@ public final class Ed25519PublicKey {
   /**
    * Parses 32 bytes.
    *
-   * @throws CryptoException if the bytes are not 32 long or are not the encoding of a curve point
+   * @throws CryptoException if the bytes are not 32 long, are not the canonical encoding of a curve
+   *     point, or encode a point whose order is not L (a small-order or mixed-order point)
    */
   public static Ed25519PublicKey parse(byte[] bytes) {
     if (bytes.length != LENGTH) {
       throw new CryptoException("an Ed25519 public key is 32 bytes, got " + bytes.length);
     }
     byte[] copy = bytes.clone();
-    Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(copy, 0);
+    Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(copy, 0);
     if (point == null) {
-      throw new CryptoException("not an Ed25519 public key: " + Hex.encode(copy));
+      throw new CryptoException(
+          Ed25519.validatePublicKeyPartial(copy, 0)
+              ? "not an Ed25519 public key: "
+                  + Hex.encode(copy)
+                  + " is a point outside the prime-order subgroup (it has a torsion component)"
+              : "not an Ed25519 public key: "
+                  + Hex.encode(copy)
+                  + " is not the canonical encoding of a curve point, or is a point of small order");
     }
     return new Ed25519PublicKey(copy, point);
   }
 
-  /** True when {@code signature} is this key's signature of {@code message}. */
+  /**
+   * The public key {@code [a]B} that BouncyCastle derived from a seed: of order L by construction,
+   * so only decoded, without the order check of {@link #parse} (which costs more than a
+   * verification).
+   */
+  static Ed25519PublicKey derived(byte[] bytes) {
+    Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(bytes, 0);
+    if (point == null) {
+      throw new IllegalStateException("BouncyCastle derived an invalid public key");
+    }
+    return new Ed25519PublicKey(bytes.clone(), point);
+  }
+
+  /**
+   * True when {@code signature} is this key's signature of {@code message} under the rule of {@code
+   * docs/crypto.md}.
+   */
   public boolean verify(byte[] message, Ed25519Signature signature) {
-    return Ed25519.verify(signature.bytes(), 0, point, message, 0, message.length);
+    byte[] sig = signature.bytes();
+    // BouncyCastle checks that R is canonical, that S < L, and the equation, which it evaluates as
+    // [v1*S]B = [v1]R + [v0]A for a split k = v0/v1 mod L. With A of prime order that is exact for
+    // the prime-order part of R but lets a torsion component T of R through whenever [v1]T = 0;
+    // requiring R itself to have order L closes that gap (and refuses small-order R). Checked
+    // second, so that a signature failing the cheaper checks costs one verification only.
+    return Ed25519.verify(sig, 0, point, message, 0, message.length)
+        && Ed25519.validatePublicKeyFull(sig, 0);
   }
 
   /** A copy of the 32 bytes. */

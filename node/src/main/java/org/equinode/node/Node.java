@@ -11,6 +11,8 @@ import org.equinode.api.node.NodeInfoMethod;
 import org.equinode.api.node.StopMethod;
 import org.equinode.api.node.UptimeMethod;
 import org.equinode.common.OwnerOnlyFiles;
+import org.equinode.crypto.Ed25519PublicKey;
+import org.equinode.crypto.NodeKeyFile;
 import org.equinode.node.rpc.RpcCookie;
 import org.equinode.node.rpc.RpcServer;
 
@@ -26,6 +28,7 @@ public final class Node implements AutoCloseable {
   private final DataDirectoryLock lock;
   private final RpcServer rpc;
   private final RpcCookie cookie;
+  private final Ed25519PublicKey identity;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private boolean closed;
 
@@ -34,6 +37,9 @@ public final class Node implements AutoCloseable {
     this.version = version;
     this.startedAt = config.time().now();
     this.lock = lock;
+    this.identity =
+        NodeKeyFile.loadOrCreate(config.dataDirectory().identityKeyFile(), config.random())
+            .publicKey();
     List<RpcMethod> methods =
         List.of(
             new StopMethod(this::requestStop),
@@ -76,6 +82,7 @@ public final class Node implements AutoCloseable {
   public NodeInfo info() {
     return new NodeInfo(
         version,
+        identity.toString(),
         config.dataDirectory().network().id(),
         config.dataDirectory().root().toString(),
         rpc.url().toString(),
