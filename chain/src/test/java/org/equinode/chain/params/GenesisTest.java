@@ -53,10 +53,10 @@ class GenesisTest {
     assertThat(genesis.header().previous().hash()).isEqualTo(Hash32.ZERO);
   }
 
-  @ParameterizedTest
-  @EnumSource(Network.class)
-  void theNoncesAreTheFirstThatWork(Network network) {
-    var header = ChainParams.of(network).genesis().header();
+  @Test
+  void theMinerFindsTheDevNonce() {
+    // MAIN and TEST take a million hashes or two each: their hashes are pinned above instead.
+    var header = ChainParams.of(Network.DEV).genesis().header();
     assertThat(GenesisMiner.grind(header.withNonce(0))).isEqualTo(header.nonce());
   }
 
