@@ -26,10 +26,10 @@ import org.equinode.testing.TestClock;
  * TestChain#MINER}. Blocks join only through {@link TestChain}'s validation; {@link #rewind} goes
  * back to an earlier copy, as a disconnect would. Not thread-safe.
  */
-final class PoolChain implements MempoolChainView {
-  static final int COINS = 1_000;
-  static final long COIN_UNITS = Amount.parse("0.049").units();
-  static final int FAN_HEIGHT = 101;
+public final class PoolChain implements MempoolChainView {
+  public static final int COINS = 1_000;
+  public static final long COIN_UNITS = Amount.parse("0.049").units();
+  public static final int FAN_HEIGHT = 101;
 
   private static final TestChain BASE = build();
   private static final Tx FAN_OUT = BASE.block(FAN_HEIGHT).txs().get(1);
@@ -41,7 +41,7 @@ final class PoolChain implements MempoolChainView {
   }
 
   /** A fresh copy of the base chain, its tip at {@link #FAN_HEIGHT}. */
-  static PoolChain create() {
+  public static PoolChain create() {
     return new PoolChain(BASE.copy());
   }
 
@@ -57,7 +57,7 @@ final class PoolChain implements MempoolChainView {
   }
 
   /** Coin {@code i} of the fan-out, spendable by {@link TestChain#MINER}. */
-  static Utxo coin(int i) {
+  public static Utxo coin(int i) {
     return TestChain.output(FAN_OUT, i, FAN_HEIGHT);
   }
 
@@ -65,7 +65,7 @@ final class PoolChain implements MempoolChainView {
    * Spends {@code inputs} (locked to the miner) into {@code outputs} equal outputs to the miner,
    * leaving {@code fee} units.
    */
-  static Tx pay(List<Utxo> inputs, long fee, int outputs) {
+  public static Tx pay(List<Utxo> inputs, long fee, int outputs) {
     long in = inputs.stream().mapToLong(utxo -> utxo.coin().output().amount().units()).sum();
     long each = (in - fee) / outputs;
     long first = in - fee - each * (outputs - 1);
@@ -77,15 +77,16 @@ final class PoolChain implements MempoolChainView {
   }
 
   /** Spends one input into one output, leaving {@code fee}. */
-  static Tx pay(Utxo input, long fee) {
+  public static Tx pay(Utxo input, long fee) {
     return pay(List.of(input), fee, 1);
   }
 
   /** {@code AND(SIG(miner), OLDER(1))}: spendable once the output is in a block. */
-  static final Lock OLDER_LOCK = new Lock.And(List.of(TestChain.minerLock(), new Lock.Older(1)));
+  public static final Lock OLDER_LOCK =
+      new Lock.And(List.of(TestChain.minerLock(), new Lock.Older(1)));
 
   /** Spends {@code input} into one output locked by {@link #OLDER_LOCK}, leaving {@code fee}. */
-  static Tx payToOlder(Utxo input, long fee) {
+  public static Tx payToOlder(Utxo input, long fee) {
     long value = input.coin().output().amount().units() - fee;
     return TxMaker.sig(
         List.of(input),
@@ -95,7 +96,7 @@ final class PoolChain implements MempoolChainView {
   }
 
   /** Spends an output locked by {@link #OLDER_LOCK} to the miner, leaving {@code fee}. */
-  static Tx spendOlder(Utxo input, long fee) {
+  public static Tx spendOlder(Utxo input, long fee) {
     long value = input.coin().output().amount().units() - fee;
     return TxMaker.spend(
         List.of(input),
@@ -111,38 +112,38 @@ final class PoolChain implements MempoolChainView {
   }
 
   /** Output {@code index} of an unconfirmed {@code tx}, for a child to spend. */
-  static Utxo out(Tx tx, int index) {
+  public static Utxo out(Tx tx, int index) {
     return TestChain.output(tx, index, 0);
   }
 
-  static TestClock clock() {
+  public static TestClock clock() {
     return TestClock.at(Instant.ofEpochSecond(TestChain.NOW));
   }
 
-  Mempool mempool(MempoolConfig config, TestClock clock) {
+  public Mempool mempool(MempoolConfig config, TestClock clock) {
     return new Mempool(this, config, SignatureChecker.sequential(), clock, SeededRandom.of(7));
   }
 
-  Mempool mempool(TestClock clock) {
+  public Mempool mempool(TestClock clock) {
     return mempool(MempoolConfig.defaults(), clock);
   }
 
-  TestChain chain() {
+  public TestChain chain() {
     return current;
   }
 
   /** A copy of the chain now, to {@link #rewind} to. */
-  TestChain snapshot() {
+  public TestChain snapshot() {
     return current.copy();
   }
 
   /** Mines and connects the next block with {@code txs} (validated), and returns it. */
-  Block mine(Tx... txs) {
+  public Block mine(Tx... txs) {
     return current.mine(txs);
   }
 
   /** Goes back to {@code earlier}, as if the blocks after it were disconnected. */
-  void rewind(TestChain earlier) {
+  public void rewind(TestChain earlier) {
     current = earlier.copy();
   }
 
