@@ -109,7 +109,9 @@ public final class Mempool {
   }
 
   /**
-   * What {@link #accept} would answer now, without changing the pool ({@code testmempoolaccept}).
+   * What {@link #accept} would answer now, without changing the pool ({@code testmempoolaccept}):
+   * an orphan is not held, and an eviction by the cap (answered {@code MEMPOOL_FULL}) is not
+   * foreseen.
    */
   public MempoolVerdict testAccept(Tx tx) {
     try {
