@@ -189,6 +189,11 @@ final class TestBranch {
     return Optional.ofNullable(coins.get(outPoint));
   }
 
+  /** The outpoints of this branch's unspent coins, oldest first. */
+  List<OutPoint> expectedCoins() {
+    return List.copyOf(coins.keySet());
+  }
+
   /** The digest that a chain state whose tip is this branch's must report. */
   UtxoDigest expectedDigest() {
     List<byte[][]> records = new ArrayList<>();
