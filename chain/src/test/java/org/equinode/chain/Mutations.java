@@ -41,7 +41,8 @@ public final class Mutations {
     return refused;
   }
 
-  static byte[] mutate(byte[] valid, RandomGenerator random) {
+  /** One mutant of {@code valid}: one to three random edits. */
+  public static byte[] mutate(byte[] valid, RandomGenerator random) {
     byte[] out = valid.clone();
     int edits = 1 + random.nextInt(3);
     for (int e = 0; e < edits; e++) {
