@@ -1,12 +1,17 @@
 package org.equinode.chain.state;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.equinode.chain.BlockHash;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.block.BlockHeader;
@@ -67,7 +72,7 @@ final class StateRebuild {
   }
 
   static void replay(ChainStore store, ChainState state) {
-    Map<BlockHash, List<BlockHash>> children = new HashMap<>();
+    Map<BlockHash, BlockHeader> headers = new HashMap<>();
     List<byte[]> broken = new ArrayList<>();
     store
         .store()
@@ -77,9 +82,7 @@ final class StateRebuild {
               try {
                 BlockHeader header = BlockHeader.read(ByteReader.of(value));
                 if (Arrays.equals(key, StateKeys.block(header.hash()))) {
-                  children
-                      .computeIfAbsent(header.previous(), k -> new ArrayList<>())
-                      .add(header.hash());
+                  headers.put(header.hash(), header);
                 } else {
                   broken.add(key);
                 }
@@ -88,20 +91,76 @@ final class StateRebuild {
               }
               return true;
             });
-    Deque<BlockHash> queue =
-        new ArrayDeque<>(children.getOrDefault(state.params().genesisHash(), List.of()));
-    while (!queue.isEmpty()) {
-      BlockHash hash = queue.poll();
-      if (resubmit(store, state, hash)) {
-        queue.addAll(children.getOrDefault(hash, List.of()));
-      } else {
+    Map<BlockHash, List<BlockHash>> children = new HashMap<>();
+    headers.forEach(
+        (hash, header) ->
+            children.computeIfAbsent(header.previous(), k -> new ArrayList<>()).add(hash));
+    BlockHash genesis = state.params().genesisHash();
+    List<BlockHash> order = new ArrayList<>();
+    order.addAll(pathToMostWork(genesis, headers, children));
+    order.addAll(breadthFirst(genesis, children));
+    Set<BlockHash> done = new HashSet<>();
+    done.add(genesis);
+    for (BlockHash hash : order) {
+      BlockHeader header = headers.get(hash);
+      if (header == null || !done.contains(header.previous()) || !done.add(hash)) {
+        continue;
+      }
+      if (!resubmit(store, state, hash)) {
+        done.remove(hash);
         broken.add(StateKeys.block(hash));
       }
     }
+    headers.keySet().stream()
+        .filter(hash -> !done.contains(hash))
+        .forEach(hash -> broken.add(StateKeys.block(hash)));
     StateBatch batch = new StateBatch();
     broken.forEach(batch::deleteKey);
     batch.deleteRebuilding();
     store.write(batch);
+  }
+
+  /**
+   * The blocks from the genesis block to the stored block with the most work, by the headers'
+   * targets: replayed first, so that the active chain is built once rather than reorganised back
+   * and forth as branches of different lengths arrive.
+   */
+  private static List<BlockHash> pathToMostWork(
+      BlockHash genesis,
+      Map<BlockHash, BlockHeader> headers,
+      Map<BlockHash, List<BlockHash>> children) {
+    Map<BlockHash, BigInteger> work = new HashMap<>();
+    work.put(genesis, BigInteger.ZERO);
+    BlockHash best = genesis;
+    for (BlockHash hash : breadthFirst(genesis, children)) {
+      BlockHeader header = Objects.requireNonNull(headers.get(hash));
+      BigInteger sum =
+          Objects.requireNonNull(work.get(header.previous())).add(header.bits().work());
+      work.put(hash, sum);
+      if (sum.compareTo(Objects.requireNonNull(work.get(best))) > 0) {
+        best = hash;
+      }
+    }
+    List<BlockHash> path = new ArrayList<>();
+    for (BlockHash at = best; !at.equals(genesis); ) {
+      path.add(at);
+      at = Objects.requireNonNull(headers.get(at)).previous();
+    }
+    Collections.reverse(path);
+    return path;
+  }
+
+  /** Every block that descends from {@code root}, parents before children. */
+  private static List<BlockHash> breadthFirst(
+      BlockHash root, Map<BlockHash, List<BlockHash>> children) {
+    List<BlockHash> out = new ArrayList<>();
+    Deque<BlockHash> queue = new ArrayDeque<>(children.getOrDefault(root, List.of()));
+    while (!queue.isEmpty()) {
+      BlockHash next = queue.poll();
+      out.add(next);
+      queue.addAll(children.getOrDefault(next, List.of()));
+    }
+    return out;
   }
 
   /** Submits a stored block again; false when it cannot be decoded or is not indexed. */

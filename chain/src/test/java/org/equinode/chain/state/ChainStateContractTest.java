@@ -416,4 +416,33 @@ abstract class ChainStateContractTest {
     assertThat(state.tip().height()).isEqualTo(1);
     assertThat(listener.events).containsExactly("+1");
   }
+
+  @Test
+  void aRebuildFromTheStoredBlocksReachesTheSameState() {
+    TestBranch main = TestBranch.fromGenesis(DEV, 0).extend(112, 2);
+    TestBranch side = main.fork(104, 6).extend(6, 2);
+    TestBranch bad = main.fork(110, 2);
+    bad.append(List.of(bad.spendNothing()));
+    bad.extend(2, 0);
+    submitAll(main.above(0));
+    submitAll(side.above(104));
+    state.submitBlock(bad.at(111));
+    state.submitBlock(bad.at(112));
+    assertThat(state.submitBlock(bad.at(113))).isInstanceOf(SubmitVerdict.KnownInvalid.class);
+    UtxoDigest digest = state.utxoDigest();
+    List<BlockHash> locator = state.locator();
+    ChainState rebuilt = ChainState.rebuild(store, "test store", DEV, clock);
+    assertThat(rebuilt.tip()).isEqualTo(state.tip());
+    assertThat(rebuilt.utxoDigest()).isEqualTo(digest);
+    assertThat(rebuilt.locator()).isEqualTo(locator);
+    assertThat(rebuilt.entry(side.tip().hash())).isEqualTo(state.entry(side.tip().hash()));
+    assertThat(rebuilt.entry(side.at(110).hash()).orElseThrow().status())
+        .as("replayed along the most work first, the side branch was never connected")
+        .isEqualTo(BlockStatus.STORED);
+    assertThat(rebuilt.entry(bad.at(111).hash()).orElseThrow().status().failed()).isTrue();
+    assertThat(rebuilt.entry(bad.at(112).hash())).as("descends from a failed block").isEmpty();
+    assertThat(rebuilt.block(bad.at(112).hash())).isEmpty();
+    restart();
+    assertThat(state.utxoDigest()).isEqualTo(digest);
+  }
 }

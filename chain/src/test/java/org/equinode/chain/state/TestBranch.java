@@ -61,6 +61,16 @@ final class TestBranch {
     return new TestBranch(params, blocks, new LinkedHashMap<>(), salt, salt);
   }
 
+  /** The branch made of the genesis block and {@code blocks} (heights 1, 2, ...), as they are. */
+  static TestBranch adopt(ChainParams params, List<Block> blocks, int salt) {
+    TestBranch branch = fromGenesis(params, salt);
+    for (Block block : blocks) {
+      branch.blocks.add(block);
+      apply(branch.coins, block, branch.height());
+    }
+    return branch;
+  }
+
   private static List<Ed25519PrivateKey> keys() {
     List<Ed25519PrivateKey> keys = new ArrayList<>();
     for (int i = 0; i < KEYS; i++) {
@@ -187,6 +197,11 @@ final class TestBranch {
 
   Optional<Coin> coin(OutPoint outPoint) {
     return Optional.ofNullable(coins.get(outPoint));
+  }
+
+  /** The outpoints of this branch's unspent coins, oldest first. */
+  List<OutPoint> expectedCoins() {
+    return List.copyOf(coins.keySet());
   }
 
   /** The digest that a chain state whose tip is this branch's must report. */
