@@ -25,6 +25,8 @@ public enum RpcErrorCode {
   WALLET_NOT_FOUND(-18),
   WALLET_NOT_SPECIFIED(-19),
   DESERIALIZATION_ERROR(-22),
+  /** A transaction whose inputs are missing or already spent. */
+  VERIFY_ERROR(-25),
   /** A transaction or block that breaks a rule. */
   VERIFY_REJECTED(-26),
   VERIFY_ALREADY_IN_CHAIN(-27),

@@ -111,7 +111,7 @@ public final class ChainMethods {
   }
 
   /** A block hash from its hex, or an invalid-parameter error. */
-  static BlockHash blockHash(String hex) {
+  public static BlockHash blockHash(String hex) {
     try {
       return new BlockHash(Hash32.parse(hex));
     } catch (IllegalArgumentException e) {

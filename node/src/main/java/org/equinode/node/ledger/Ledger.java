@@ -1,0 +1,265 @@
+package org.equinode.node.ledger;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.equinode.chain.BlockHash;
+import org.equinode.chain.LockHash;
+import org.equinode.chain.block.Block;
+import org.equinode.chain.consensus.SignatureChecker;
+import org.equinode.chain.consensus.UtxoView;
+import org.equinode.chain.mempool.Mempool;
+import org.equinode.chain.mempool.MempoolChainView;
+import org.equinode.chain.mempool.MempoolConfig;
+import org.equinode.chain.mempool.MempoolEntry;
+import org.equinode.chain.mempool.MempoolListener;
+import org.equinode.chain.mempool.MempoolVerdict;
+import org.equinode.chain.mempool.RemovalReason;
+import org.equinode.chain.mempool.Tip;
+import org.equinode.chain.mining.BlockAssembler;
+import org.equinode.chain.mining.CpuMiner;
+import org.equinode.chain.params.ChainParams;
+import org.equinode.chain.state.ChainListener;
+import org.equinode.chain.state.ChainState;
+import org.equinode.chain.state.ChainTip;
+import org.equinode.chain.state.SubmitVerdict;
+import org.equinode.chain.tx.Tx;
+import org.equinode.common.TimeSource;
+import org.equinode.node.NodeException;
+import org.equinode.wallet.NewWallet;
+import org.equinode.wallet.Passphrase;
+import org.equinode.wallet.Wallet;
+import org.equinode.wallet.WalletContext;
+import org.equinode.wallet.WalletName;
+import org.equinode.wallet.WalletRegistry;
+import org.equinode.wallet.WrongPassphraseException;
+import org.equinode.wallet.ledger.BlockRef;
+
+/**
+ * The ledger of one node: the chain state (single owner: every block goes through {@link
+ * #submitBlock} under one lock), the mempool that follows it, the wallets that follow both, and the
+ * miner. Events flow one way: chain → mempool → wallets.
+ */
+public final class Ledger implements AutoCloseable {
+  private final ChainState chain;
+  private final Mempool mempool;
+  private final WalletRegistry wallets;
+  private final BlockAssembler assembler;
+  private final CpuMiner miner;
+  private final Object chainOwner = new Object();
+
+  /**
+   * Wires a ledger over an open chain state.
+   *
+   * @param walletFolder where wallet files live
+   * @param minerThreads threads the CPU miner grinds on
+   */
+  public Ledger(
+      ChainState chain,
+      Path walletFolder,
+      TimeSource time,
+      SecureRandom random,
+      SignatureChecker checker,
+      int minerThreads) {
+    this.chain = chain;
+    MempoolChainView view = new ChainView(chain);
+    this.mempool = new Mempool(view, MempoolConfig.defaults(), checker, time, random);
+    this.wallets =
+        new WalletRegistry(walletFolder, WalletContext.of(chain.params().network(), time, random));
+    this.assembler = new BlockAssembler(view, mempool::entries, time);
+    this.miner = new CpuMiner(minerThreads);
+    chain.addListener(new ChainEvents());
+    mempool.addListener(new MempoolEvents());
+  }
+
+  public ChainState chain() {
+    return chain;
+  }
+
+  public Mempool mempool() {
+    return mempool;
+  }
+
+  public ChainParams params() {
+    return chain.params();
+  }
+
+  /** Submits a block (from the miner or a peer) as the chain's single owner. */
+  public SubmitVerdict submitBlock(Block block) {
+    synchronized (chainOwner) {
+      SubmitVerdict verdict = chain.submitBlock(block);
+      wallets.flushAll();
+      return verdict;
+    }
+  }
+
+  /** Offers a transaction to the mempool. */
+  public MempoolVerdict acceptTransaction(Tx tx) {
+    return mempool.accept(tx);
+  }
+
+  /**
+   * Mines {@code count} blocks paying to {@code payTo} on the tip, each submitted before the next.
+   *
+   * @throws NodeException if the chain refuses a mined block (a bug, or the tip moved)
+   */
+  public List<BlockHash> generate(int count, LockHash payTo, BooleanSupplier cancelled) {
+    synchronized (chainOwner) {
+      List<Block> mined =
+          miner.mineBlocks(
+              count,
+              payTo,
+              assembler,
+              block -> {
+                SubmitVerdict verdict = chain.submitBlock(block);
+                if (!(verdict instanceof SubmitVerdict.Accepted accepted)
+                    || !accepted.onActiveChain()) {
+                  throw new NodeException("the chain refused a block just mined: " + verdict);
+                }
+              },
+              cancelled);
+      wallets.flushAll();
+      return mined.stream().map(Block::hash).toList();
+    }
+  }
+
+  /** Creates a wallet, loaded and following the ledger; an empty passphrase leaves it unlocked. */
+  public NewWallet createWallet(WalletName name, Passphrase passphrase, boolean unlocked) {
+    synchronized (chainOwner) {
+      NewWallet created = wallets.create(name, passphrase);
+      follow(created.wallet(), unlocked ? Optional.of(passphrase) : Optional.empty());
+      return created;
+    }
+  }
+
+  /** Loads a wallet file and brings it up to the tip; a wallet without a passphrase is unlocked. */
+  public Wallet loadWallet(WalletName name) {
+    synchronized (chainOwner) {
+      Optional<Wallet> loaded = wallets.get(name);
+      if (loaded.isPresent()) {
+        return loaded.get();
+      }
+      Wallet wallet = wallets.open(name);
+      follow(wallet, Optional.of(Passphrase.of("")));
+      return wallet;
+    }
+  }
+
+  public boolean unloadWallet(WalletName name) {
+    synchronized (chainOwner) {
+      return wallets.unload(name);
+    }
+  }
+
+  public Optional<Wallet> wallet(WalletName name) {
+    return wallets.get(name);
+  }
+
+  public List<WalletName> loadedWallets() {
+    return wallets.loaded();
+  }
+
+  public List<WalletName> walletFiles() {
+    return wallets.list();
+  }
+
+  /** Brings a wallet to the chain's tip and the mempool's state; called as the chain's owner. */
+  private void follow(Wallet wallet, Optional<Passphrase> tryPassphrase) {
+    tryPassphrase.ifPresent(
+        passphrase -> {
+          try {
+            wallet.unlock(passphrase, Wallet.MAX_UNLOCK);
+          } catch (WrongPassphraseException e) {
+            // A real passphrase: the wallet stays locked until walletpassphrase.
+          }
+        });
+    Optional<BlockRef> tip = wallet.tip();
+    while (tip.isPresent() && !chain.isOnActiveChain(tip.get().hash())) {
+      BlockRef stale = tip.get();
+      Block block =
+          chain
+              .block(stale.hash())
+              .orElseThrow(
+                  () -> new NodeException("wallet " + wallet.name() + " follows an unknown block"));
+      wallet.blockDisconnected(stale.height(), block);
+      tip = wallet.tip();
+    }
+    int from = tip.map(ref -> ref.height() + 1).orElse(0);
+    for (int height = from; height <= chain.tip().height(); height++) {
+      wallet.blockConnected(height, chain.block(chain.hashAt(height).orElseThrow()).orElseThrow());
+    }
+    for (MempoolEntry entry : mempool.entries()) {
+      wallet.txAdded(entry.tx());
+    }
+    wallet.flush();
+  }
+
+  /** Saves every wallet. */
+  @Override
+  public void close() {
+    synchronized (chainOwner) {
+      wallets.flushAll();
+    }
+  }
+
+  /** Chain events to the mempool, then to the wallets, in chain order. */
+  private final class ChainEvents implements ChainListener {
+    @Override
+    public void blockConnected(Block block, int height) {
+      mempool.blockConnected(block, height);
+      for (Wallet wallet : wallets.loadedWallets()) {
+        wallet.blockConnected(height, block);
+      }
+    }
+
+    @Override
+    public void blockDisconnected(Block block, int height) {
+      for (Wallet wallet : wallets.loadedWallets()) {
+        wallet.blockDisconnected(height, block);
+      }
+      // The mempool takes the block's transactions back and reports each through its listener.
+      mempool.blockDisconnected(block, height);
+    }
+  }
+
+  /** Unconfirmed transactions to the wallets; confirmation reaches them through the chain. */
+  private final class MempoolEvents implements MempoolListener {
+    @Override
+    public void added(MempoolEntry entry) {
+      for (Wallet wallet : wallets.loadedWallets()) {
+        wallet.txAdded(entry.tx());
+      }
+    }
+
+    @Override
+    public void removed(MempoolEntry entry, RemovalReason reason) {
+      if (reason == RemovalReason.CONFIRMED) {
+        return;
+      }
+      for (Wallet wallet : wallets.loadedWallets()) {
+        wallet.txRemoved(entry.txId());
+      }
+    }
+  }
+
+  /** The chain as the mempool and the block assembler see it. */
+  private record ChainView(ChainState chain) implements MempoolChainView {
+    @Override
+    public ChainParams params() {
+      return chain.params();
+    }
+
+    @Override
+    public Tip tip() {
+      ChainTip tip = chain.tip();
+      return new Tip(tip.hash(), tip.height(), tip.time(), tip.medianTimePast());
+    }
+
+    @Override
+    public UtxoView utxos() {
+      return chain.utxoView();
+    }
+  }
+}
