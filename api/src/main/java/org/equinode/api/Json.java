@@ -43,6 +43,9 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     return JsonMapper.builder(factory)
+        // Keep decimals exactly as written: an amount is 12.50000000, not 12.5.
+        .disable(
+            com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
         // An empty Optional leaves its member out, as bitcoind leaves out what does not apply.
         .defaultPropertyInclusion(

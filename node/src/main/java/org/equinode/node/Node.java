@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import org.equinode.api.RpcDispatcher;
 import org.equinode.api.RpcMethod;
 import org.equinode.api.chain.ChainMethods;
+import org.equinode.api.ledger.MempoolMethods;
+import org.equinode.api.ledger.WalletMethods;
 import org.equinode.api.node.NodeInfo;
 import org.equinode.api.node.NodeInfoMethod;
 import org.equinode.api.node.StopMethod;
@@ -20,6 +22,7 @@ import org.equinode.chain.state.ChainState;
 import org.equinode.common.OwnerOnlyFiles;
 import org.equinode.crypto.Ed25519PublicKey;
 import org.equinode.crypto.NodeKeyFile;
+import org.equinode.node.ledger.Ledger;
 import org.equinode.node.rpc.RpcCookie;
 import org.equinode.node.rpc.RpcServer;
 import org.equinode.store.RocksStore;
@@ -33,12 +36,16 @@ public final class Node implements AutoCloseable {
   /** The folder of the chain's database inside the data directory. */
   public static final String CHAIN_FOLDER = "chain";
 
+  /** The folder of the wallet files inside the data directory. */
+  public static final String WALLET_FOLDER = "wallets";
+
   private final NodeConfig config;
   private final String version;
   private final Instant startedAt;
   private final Resources resources;
   private final Ed25519PublicKey identity;
   private final ChainState chain;
+  private final Ledger ledger;
   private final RpcServer rpc;
   private final RpcCookie cookie;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -64,6 +71,16 @@ public final class Node implements AutoCloseable {
             ChainParams.of(data.network()),
             config.time(),
             SignatureChecker.parallel(verifiers, cores));
+    this.ledger =
+        resources.add(
+            new Ledger(
+                chain,
+                data.root().resolve(WALLET_FOLDER),
+                config.time(),
+                config.random(),
+                SignatureChecker.parallel(verifiers, cores),
+                config.minerThreads()));
+    // After the listeners are in place: finishes a reorganisation a crash interrupted.
     chain.activateBestChain();
 
     List<RpcMethod> methods = new ArrayList<>();
@@ -71,6 +88,8 @@ public final class Node implements AutoCloseable {
     methods.add(new UptimeMethod(config.time(), startedAt));
     methods.add(new NodeInfoMethod(this::info));
     methods.addAll(ChainMethods.all(chain));
+    methods.addAll(MempoolMethods.all(ledger));
+    methods.addAll(WalletMethods.all(ledger));
     String token = RpcCookie.newToken(config.random());
     this.rpc =
         resources.add(RpcServer.start(config.rpcAddress(), token, new RpcDispatcher(methods)));
@@ -109,6 +128,11 @@ public final class Node implements AutoCloseable {
   /** The chain this node keeps. */
   public ChainState chain() {
     return chain;
+  }
+
+  /** The node's ledger: chain, mempool, wallets, miner. */
+  public Ledger ledger() {
+    return ledger;
   }
 
   /** A snapshot of what the node is. */

@@ -14,12 +14,17 @@ import org.equinode.common.TimeSource;
  * @param rpcAddress where the JSON-RPC server listens (port 0: any free port)
  * @param time the clock
  * @param random the source of keys and tokens
+ * @param minerThreads the threads the CPU miner grinds on
  */
 public record NodeConfig(
     DataDirectory dataDirectory,
     InetSocketAddress rpcAddress,
     TimeSource time,
-    SecureRandom random) {
+    SecureRandom random,
+    int minerThreads) {
+  /** The miner's threads by default: one, so that a node never takes a whole machine unasked. */
+  public static final int DEFAULT_MINER_THREADS = 1;
+
   private static final InetAddress LOOPBACK = loopback();
 
   private static InetAddress loopback() {
@@ -36,10 +41,11 @@ public record NodeConfig(
         dataDirectory,
         new InetSocketAddress(LOOPBACK, dataDirectory.network().defaultRpcPort()),
         TimeSource.system(),
-        new SecureRandom());
+        new SecureRandom(),
+        DEFAULT_MINER_THREADS);
   }
 
   public NodeConfig withRpcAddress(InetSocketAddress address) {
-    return new NodeConfig(dataDirectory, address, time, random);
+    return new NodeConfig(dataDirectory, address, time, random, minerThreads);
   }
 }

@@ -35,7 +35,8 @@ class NodeTest {
         new DataDirectory(folder.resolve("dev"), Network.DEV),
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         clock,
-        new SecureRandom());
+        new SecureRandom(),
+        1);
   }
 
   private static RpcClient client(RpcCookie cookie) {
@@ -125,7 +126,8 @@ class NodeTest {
                       InetAddress.getLoopbackAddress(), first.rpcCookie().url().getPort())
                   : new InetSocketAddress(0),
               clock,
-              new SecureRandom());
+              new SecureRandom(),
+              1);
       assertThatThrownBy(() -> Node.start(clash, "v"))
           .isInstanceOf(NodeException.class)
           .hasMessageContaining("cannot listen for JSON-RPC");

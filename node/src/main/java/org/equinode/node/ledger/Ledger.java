@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.equinode.api.ledger.LedgerHandle;
 import org.equinode.chain.BlockHash;
 import org.equinode.chain.LockHash;
 import org.equinode.chain.block.Block;
@@ -42,7 +43,7 @@ import org.equinode.wallet.ledger.BlockRef;
  * #submitBlock} under one lock), the mempool that follows it, the wallets that follow both, and the
  * miner. Events flow one way: chain → mempool → wallets.
  */
-public final class Ledger implements AutoCloseable {
+public final class Ledger implements LedgerHandle, AutoCloseable {
   private final ChainState chain;
   private final Mempool mempool;
   private final WalletRegistry wallets;
@@ -74,14 +75,17 @@ public final class Ledger implements AutoCloseable {
     mempool.addListener(new MempoolEvents());
   }
 
+  @Override
   public ChainState chain() {
     return chain;
   }
 
+  @Override
   public Mempool mempool() {
     return mempool;
   }
 
+  @Override
   public ChainParams params() {
     return chain.params();
   }
@@ -96,6 +100,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** Offers a transaction to the mempool. */
+  @Override
   public MempoolVerdict acceptTransaction(Tx tx) {
     return mempool.accept(tx);
   }
@@ -105,6 +110,7 @@ public final class Ledger implements AutoCloseable {
    *
    * @throws NodeException if the chain refuses a mined block (a bug, or the tip moved)
    */
+  @Override
   public List<BlockHash> generate(int count, LockHash payTo, BooleanSupplier cancelled) {
     synchronized (chainOwner) {
       List<Block> mined =
@@ -126,6 +132,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** Creates a wallet, loaded and following the ledger; an empty passphrase leaves it unlocked. */
+  @Override
   public NewWallet createWallet(WalletName name, Passphrase passphrase, boolean unlocked) {
     synchronized (chainOwner) {
       NewWallet created = wallets.create(name, passphrase);
@@ -135,6 +142,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** Loads a wallet file and brings it up to the tip; a wallet without a passphrase is unlocked. */
+  @Override
   public Wallet loadWallet(WalletName name) {
     synchronized (chainOwner) {
       Optional<Wallet> loaded = wallets.get(name);
@@ -147,20 +155,24 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  @Override
   public boolean unloadWallet(WalletName name) {
     synchronized (chainOwner) {
       return wallets.unload(name);
     }
   }
 
+  @Override
   public Optional<Wallet> wallet(WalletName name) {
     return wallets.get(name);
   }
 
+  @Override
   public List<WalletName> loadedWallets() {
     return wallets.loaded();
   }
 
+  @Override
   public List<WalletName> walletFiles() {
     return wallets.list();
   }
