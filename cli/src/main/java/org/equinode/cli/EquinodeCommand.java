@@ -21,8 +21,12 @@ import picocli.CommandLine.Spec;
     subcommands = {
       HelpCommand.class,
       NodeCommand.class,
+      DevnetCommand.class,
       RpcCommand.class,
       IdentityCommand.class,
+      WalletCommand.class,
+      ChainCommand.class,
+      MineCommand.class,
       TorrentCommand.class
     })
 final class EquinodeCommand implements Runnable {

@@ -3,6 +3,7 @@ package org.equinode.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.equinode.common.TimeSource;
 import org.equinode.testing.TestClock;
 
 /** Runs {@code equinode} command lines in-process against a temporary home folder. */
@@ -10,7 +11,12 @@ final class CommandRunner {
   private final CommandEnvironment environment;
 
   CommandRunner(Path home) {
-    this.environment = new CommandEnvironment(home, TestClock.fixed());
+    this(home, TestClock.fixed());
+  }
+
+  /** A runner on another clock, such as the system's for commands that mine real blocks. */
+  CommandRunner(Path home, TimeSource time) {
+    this.environment = new CommandEnvironment(home, time);
   }
 
   Result run(String... args) {

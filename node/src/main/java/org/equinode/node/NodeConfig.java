@@ -45,6 +45,10 @@ public record NodeConfig(
         DEFAULT_MINER_THREADS);
   }
 
+  public NodeConfig withTime(TimeSource clock) {
+    return new NodeConfig(dataDirectory, rpcAddress, clock, random, minerThreads);
+  }
+
   public NodeConfig withRpcAddress(InetSocketAddress address) {
     return new NodeConfig(dataDirectory, address, time, random, minerThreads);
   }
