@@ -78,7 +78,11 @@ public final class RateLimiter {
     return tokens >= 0 ? 0 : nanosToRepay(-tokens);
   }
 
-  /** Takes {@code bytes} tokens if they are all there now; otherwise takes nothing. */
+  /**
+   * Takes {@code bytes} tokens if they are all there now; otherwise takes nothing. A caller that
+   * polls needs a burst of at least a chunk plus what accrues between polls, or the surplus above
+   * the burst is lost and it falls short of the rate.
+   */
   public synchronized boolean tryAcquire(long bytes, long now) {
     checkBytes(bytes);
     refill(now);
