@@ -142,6 +142,11 @@ final class PeerBook {
     return entry != null && entry.plainOnly;
   }
 
+  /** How many peers are banned (by peer id). */
+  synchronized int bannedCount() {
+    return bannedIds.size();
+  }
+
   /** How many addresses are known and not banned. */
   synchronized int size() {
     int n = 0;

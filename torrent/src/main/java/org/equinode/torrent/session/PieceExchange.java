@@ -736,6 +736,7 @@ final class PieceExchange {
         peerCount,
         seeds,
         book.size(),
+        book.bannedCount(),
         eta,
         failure);
   }

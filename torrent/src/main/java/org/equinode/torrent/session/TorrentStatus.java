@@ -16,6 +16,7 @@ import org.equinode.torrent.metainfo.InfoHash;
  * @param peers open connections
  * @param seeds open connections to peers that have every piece
  * @param knownPeers addresses known and not banned
+ * @param bannedPeers peers banned for sending data that failed its hash check
  * @param eta the time left at the current rate, when there is a rate and something is left
  * @param error what stopped the torrent, if something did
  */
@@ -34,6 +35,7 @@ public record TorrentStatus(
     int peers,
     int seeds,
     int knownPeers,
+    int bannedPeers,
     Optional<Duration> eta,
     Optional<String> error) {
   /** Where a torrent is. */
