@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
       NodeCommand.class,
       RpcCommand.class,
       IdentityCommand.class,
-      TorrentCommand.class
+      TorrentCommand.class,
+      GetCommand.class,
+      ShareCommand.class
     })
 final class EquinodeCommand implements Runnable {
   @Mixin GlobalOptions global = new GlobalOptions();
