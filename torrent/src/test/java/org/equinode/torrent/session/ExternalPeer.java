@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real BitTorrent program run by a test (libtorrent's Python binding, aria2c, Transmission, a
  * static-file HTTP tracker): its standard output as lines, its standard error in a log file, and a
- * {@link #close()} that stops it by its PID (and its children), always called from a test's
- * {@code finally} through try-with-resources. Settings for loopback-only runs are in
+ * {@link #close()} that stops it by its PID (and its children), always called from a test's {@code
+ * finally} through try-with-resources. Settings for loopback-only runs are in
  * /work/shared/INTEROP.md.
  */
 final class ExternalPeer implements AutoCloseable {
@@ -33,12 +33,13 @@ final class ExternalPeer implements AutoCloseable {
   private final String name;
   private final Path log;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final Thread reader;
 
   private ExternalPeer(Process process, String name, Path log) {
     this.process = process;
     this.name = name;
     this.log = log;
-    Thread.ofVirtual().name(name + "-stdout").start(this::readLines);
+    this.reader = Thread.ofVirtual().name(name + "-stdout").start(this::readLines);
   }
 
   /** Starts {@code command}; its standard error goes to {@code <dir>/<name>.log}. */
@@ -92,6 +93,17 @@ final class ExternalPeer implements AutoCloseable {
     }
   }
 
+  /** Waits for the program to exit by itself; everything it printed. */
+  String awaitOutput(Duration max) throws InterruptedException {
+    awaitExit(max);
+    reader.join(max.toMillis());
+    StringBuilder out = new StringBuilder();
+    for (String line = lines.poll(); line != null; line = lines.poll()) {
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
   /** Waits for the program to exit by itself; its exit code. */
   int awaitExit(Duration max) throws InterruptedException {
     if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -103,7 +115,10 @@ final class ExternalPeer implements AutoCloseable {
   String logTail() {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return "\n--- " + log + " ---\n" + String.join("\n", all.subList(Math.max(0, all.size() - 30), all.size()));
+      return "\n--- "
+          + log
+          + " ---\n"
+          + String.join("\n", all.subList(Math.max(0, all.size() - 30), all.size()));
     } catch (IOException | UncheckedIOException e) {
       return "";
     }
@@ -115,7 +130,7 @@ final class ExternalPeer implements AutoCloseable {
 
   /** Stops the program by its PID: its stdin closed, then SIGTERM, then SIGKILL; children too. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     try {
       process.getOutputStream().close();
     } catch (IOException e) {
@@ -123,11 +138,20 @@ final class ExternalPeer implements AutoCloseable {
     }
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
-    if (!process.waitFor(3, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(3, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
       process.destroyForcibly();
-      process.waitFor(5, TimeUnit.SECONDS);
+      Thread.currentThread().interrupt();
     }
     children.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   // ---- environment -------------------------------------------------------------------------
@@ -194,6 +218,12 @@ final class ExternalPeer implements AutoCloseable {
    */
   static String staticTracker(Path folder, List<InetSocketAddress> peers, int httpPort)
       throws IOException {
+    return staticTracker(folder, "announce", peers, httpPort);
+  }
+
+  /** As {@link #staticTracker(Path, List, int)}, under another file name. */
+  static String staticTracker(Path folder, String file, List<InetSocketAddress> peers, int httpPort)
+      throws IOException {
     Files.createDirectories(folder);
     byte[] compact = new byte[6 * peers.size()];
     for (int i = 0; i < peers.size(); i++) {
@@ -208,8 +238,8 @@ final class ExternalPeer implements AutoCloseable {
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(compact, 0, body, head.length, compact.length);
     body[body.length - 1] = 'e';
-    Files.write(folder.resolve("announce"), body);
-    return "http://127.0.0.1:" + httpPort + "/announce";
+    Files.write(folder.resolve(file), body);
+    return "http://127.0.0.1:" + httpPort + "/" + file;
   }
 
   /** Serves {@code folder} over HTTP on 127.0.0.1:{@code port}. */
