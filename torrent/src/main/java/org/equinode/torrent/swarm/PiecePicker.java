@@ -2,10 +2,13 @@ package org.equinode.torrent.swarm;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +47,10 @@ public final class PiecePicker {
   private final BitSet needed;
   private final RarityOrder fresh;
   private final Map<Integer, PieceProgress> partial = new LinkedHashMap<>();
+
+  /** The needed pieces in progress that still have open blocks, oldest first. */
+  private final Map<Integer, PieceProgress> withOpenBlocks = new LinkedHashMap<>();
+
   private final Map<ConnectionId, PeerPieces> peers = new HashMap<>();
   private int seeds;
   private long openBlocks;
@@ -144,6 +151,7 @@ public final class PiecePicker {
         openBlocks -= layout.blockCount(piece);
       } else {
         openBlocks -= progress.openCount();
+        withOpenBlocks.remove(piece);
         cancelAll(progress, cancels);
       }
     }
@@ -157,6 +165,7 @@ public final class PiecePicker {
         openBlocks += layout.blockCount(piece);
       } else {
         openBlocks += progress.openCount();
+        track(progress);
       }
     }
     wanted.clear();
@@ -174,7 +183,7 @@ public final class PiecePicker {
       }
     }
     if (progress.isUntouched()) {
-      partial.remove(progress.piece());
+      forget(progress.piece());
     }
   }
 
@@ -269,23 +278,23 @@ public final class PiecePicker {
 
   private List<BlockRequest> pick(ConnectionId peer, int count, @Nullable PieceSet allowed) {
     PeerPieces state = peer(peer);
-    List<BlockRequest> out = new ArrayList<>(Math.max(0, Math.min(count, 1024)));
+    List<BlockRequest> out = new ArrayList<>();
     if (count <= 0) {
       return out;
     }
-    Selection selection = new Selection(state, count, allowed, out);
+    BlockSelection selection = new BlockSelection(this, state, count, allowed, random, out);
     if (sequential) {
-      pickSequential(selection);
+      selection.lowestFirst();
     } else {
-      pickPartial(selection);
+      selection.started();
       if (have.cardinality() < RANDOM_FIRST_PIECES) {
-        pickRandom(selection);
+        selection.random();
       } else {
-        pickRarest(selection);
+        selection.rarest();
       }
     }
     if (selection.wantsMore() && openBlocks == 0) {
-      pickEndgame(selection);
+      selection.endgame();
     }
     return out;
   }
@@ -341,10 +350,12 @@ public final class PiecePicker {
       openBlocks++;
     }
     if (progress.isUntouched()) {
-      partial.remove(piece);
+      forget(piece);
       if (needed.get(piece)) {
         fresh.add(piece);
       }
+    } else {
+      track(progress);
     }
     return true;
   }
@@ -377,6 +388,7 @@ public final class PiecePicker {
     if (wasOpen) {
       openBlocks--;
     }
+    track(progress);
     return new Arrival.Accepted(progress.isComplete(), cancels);
   }
 
@@ -385,7 +397,7 @@ public final class PiecePicker {
   /** The complete piece passed its hash check: we have it. */
   public void pieceVerified(int piece) {
     completePiece(piece);
-    partial.remove(piece);
+    forget(piece);
     have.set(piece);
     needed.clear(piece);
   }
@@ -393,7 +405,7 @@ public final class PiecePicker {
   /** The complete piece failed its hash check: every block is open again. Returns who sent them. */
   public HashFailure pieceFailed(int piece) {
     PieceProgress progress = completePiece(piece);
-    partial.remove(piece);
+    forget(piece);
     if (needed.get(piece)) {
       fresh.add(piece);
       openBlocks += progress.blockCount();
@@ -417,148 +429,113 @@ public final class PiecePicker {
     return progress;
   }
 
-  // ---- strategies -------------------------------------------------------------------------
+  // ---- for BlockSelection ------------------------------------------------------------------
 
-  /** One call of {@link #pick}: the peer, how many blocks it wants, and what was chosen. */
-  private final class Selection {
-    final PeerPieces peer;
-    final int count;
-    final @Nullable PieceSet allowed;
-    final List<BlockRequest> out;
-
-    Selection(PeerPieces peer, int count, @Nullable PieceSet allowed, List<BlockRequest> out) {
-      this.peer = peer;
-      this.count = count;
-      this.allowed = allowed;
-      this.out = out;
-    }
-
-    boolean wantsMore() {
-      return out.size() < count;
-    }
-
-    int missing() {
-      return count - out.size();
-    }
-
-    /** Whether the peer may be asked for blocks of {@code piece}. */
-    boolean eligible(int piece) {
-      return needed.get(piece) && peer.has(piece) && (allowed == null || allowed.contains(piece));
-    }
-
-    void takeOpen(PieceProgress progress) {
-      for (int block = 0; block < progress.blockCount() && wantsMore(); block++) {
-        if (progress.openCount() == 0) {
-          return;
-        }
-        if (progress.isOpen(block)) {
-          take(progress, block);
-        }
-      }
-    }
-
-    void take(PieceProgress progress, int block) {
-      BlockRequest request = layout.block(progress.piece(), block);
-      if (progress.addRequester(block, peer.id)) {
-        openBlocks--;
-      }
-      peer.outstanding.add(request);
-      out.add(request);
-    }
+  boolean isNeeded(int piece) {
+    return needed.get(piece);
   }
 
-  private PieceProgress start(int piece) {
+  BitSet needed() {
+    return needed;
+  }
+
+  @Nullable PieceProgress progress(int piece) {
+    return partial.get(piece);
+  }
+
+  /** The pieces being downloaded, oldest first. */
+  Collection<PieceProgress> inProgress() {
+    return partial.values();
+  }
+
+  /** A copy of the needed pieces in progress with open blocks, oldest first. */
+  List<PieceProgress> withOpenBlocks() {
+    return List.copyOf(withOpenBlocks.values());
+  }
+
+  /** The untouched needed pieces, by availability. */
+  RarityOrder fresh() {
+    return fresh;
+  }
+
+  /** Moves an untouched piece to the pieces in progress. */
+  PieceProgress start(int piece) {
     fresh.remove(piece);
     PieceProgress progress = new PieceProgress(piece, layout.blockCount(piece));
     partial.put(piece, progress);
+    track(progress);
     return progress;
   }
 
-  private void pickPartial(Selection s) {
-    for (PieceProgress progress : partial.values()) {
-      if (!s.wantsMore()) {
-        return;
-      }
-      if (progress.openCount() > 0 && s.eligible(progress.piece())) {
-        s.takeOpen(progress);
-      }
+  /** Records a request of a block of a needed piece. */
+  void requested(PeerPieces peer, PieceProgress progress, int block, BlockRequest request) {
+    if (progress.addRequester(block, peer.id)) {
+      openBlocks--;
+      track(progress);
+    }
+    peer.outstanding.add(request);
+  }
+
+  /** Keeps {@link #withOpenBlocks} up to date after the piece's blocks changed. */
+  private void track(PieceProgress progress) {
+    int piece = progress.piece();
+    if (progress.openCount() > 0 && needed.get(piece)) {
+      withOpenBlocks.putIfAbsent(piece, progress);
+    } else {
+      withOpenBlocks.remove(piece);
     }
   }
 
-  private void pickSequential(Selection s) {
-    for (int piece = needed.nextSetBit(0);
-        piece >= 0 && s.wantsMore();
-        piece = needed.nextSetBit(piece + 1)) {
-      if (!s.eligible(piece)) {
-        continue;
+  private void forget(int piece) {
+    partial.remove(piece);
+    withOpenBlocks.remove(piece);
+  }
+
+  /** The needed pieces with a block requested or received: for tests to check their model. */
+  Set<Integer> startedPieces() {
+    Set<Integer> out = new HashSet<>();
+    for (int piece : partial.keySet()) {
+      if (needed.get(piece)) {
+        out.add(piece);
       }
+    }
+    return out;
+  }
+
+  /** Recounts everything kept incrementally; throws if a count went wrong. For tests. */
+  void checkInvariants() {
+    long open = 0;
+    for (int piece = needed.nextSetBit(0); piece >= 0; piece = needed.nextSetBit(piece + 1)) {
       PieceProgress progress = partial.get(piece);
-      s.takeOpen(progress == null ? start(piece) : progress);
-    }
-  }
-
-  private void pickRandom(Selection s) {
-    int[] candidates = new int[fresh.size()];
-    int n = 0;
-    for (int i = 0; i < fresh.size(); i++) {
-      int piece = fresh.pieceAt(i);
-      if (s.eligible(piece)) {
-        candidates[n++] = piece;
+      open += progress == null ? layout.blockCount(piece) : progress.openCount();
+      if (fresh.contains(piece) != (progress == null)) {
+        throw new IllegalStateException("piece " + piece + " is both new and started, or neither");
+      }
+      boolean hasOpen = progress != null && progress.openCount() > 0;
+      if (withOpenBlocks.containsKey(piece) != hasOpen) {
+        throw new IllegalStateException("piece " + piece + " is mistracked as having open blocks");
       }
     }
-    while (s.wantsMore() && n > 0) {
-      int i = random.nextInt(n);
-      int piece = candidates[i];
-      candidates[i] = candidates[--n];
-      s.takeOpen(start(piece));
+    if (open != openBlocks || fresh.size() + withOpenBlocks.size() > needed.cardinality()) {
+      throw new IllegalStateException(openBlocks + " open blocks counted, " + open + " found");
     }
-  }
-
-  private void pickRarest(Selection s) {
-    List<Integer> chosen = new ArrayList<>();
-    long blocks = 0;
-    buckets:
-    for (int bucket = 0; bucket < fresh.bucketCount(); bucket++) {
-      int first = fresh.bucketStart(bucket);
-      int length = fresh.bucketEnd(bucket) - first;
-      if (length == 0) {
-        continue;
+    int requests = 0;
+    for (PieceProgress progress : partial.values()) {
+      if (progress.isUntouched()) {
+        throw new IllegalStateException("untouched piece " + progress.piece() + " in progress");
       }
-      int rotation = random.nextInt(length);
-      for (int k = 0; k < length; k++) {
-        int piece = fresh.pieceAt(first + (rotation + k) % length);
-        if (s.eligible(piece)) {
-          chosen.add(piece);
-          blocks += layout.blockCount(piece);
-          if (blocks >= s.missing()) {
-            break buckets;
+      for (int block = 0; block < progress.blockCount(); block++) {
+        for (ConnectionId id : progress.requesters(block)) {
+          requests++;
+          if (!peer(id).outstanding.contains(layout.block(progress.piece(), block))) {
+            throw new IllegalStateException(id + " is a requester without the request");
           }
         }
       }
     }
-    for (int piece : chosen) {
-      s.takeOpen(start(piece));
-    }
-  }
-
-  private void pickEndgame(Selection s) {
-    for (int requesters = 1; requesters < MAX_REQUESTS_PER_BLOCK && s.wantsMore(); requesters++) {
-      for (PieceProgress progress : partial.values()) {
-        if (!s.eligible(progress.piece())) {
-          continue;
-        }
-        for (int block = 0; block < progress.blockCount() && s.wantsMore(); block++) {
-          List<ConnectionId> askedFrom = progress.requesters(block);
-          if (!progress.isReceived(block)
-              && askedFrom.size() == requesters
-              && !askedFrom.contains(s.peer.id)) {
-            s.take(progress, block);
-          }
-        }
-        if (!s.wantsMore()) {
-          return;
-        }
-      }
+    int outstanding = peers.values().stream().mapToInt(p -> p.outstanding.size()).sum();
+    if (requests != outstanding) {
+      throw new IllegalStateException(outstanding + " outstanding, " + requests + " requesters");
     }
   }
 

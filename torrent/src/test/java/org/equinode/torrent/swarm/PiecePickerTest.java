@@ -71,6 +71,22 @@ class PiecePickerTest {
   }
 
   @Test
+  void aPeerWithFewPiecesGetsTheRarestOfThem() {
+    PieceLayout layout = new PieceLayout(100L * BLOCK, BLOCK);
+    PiecePicker picker =
+        new PiecePicker(
+            layout, PieceSet.of(100, 0, 1, 2, 3), PieceSet.all(100), SeededRandom.of(9));
+    picker.peerJoined(A, PieceSet.of(100, 10, 20, 30));
+    picker.peerJoined(B, PieceSet.of(100, 20, 30));
+    picker.peerJoined(C, PieceSet.of(100, 30, 40));
+    picker.peerJoined(D, PieceSet.of(100, 20, 30, 40, 50));
+    assertThat(picker.pick(A, 1)).containsExactly(layout.block(10, 0));
+    assertThat(picker.pick(A, 1)).containsExactly(layout.block(20, 0));
+    assertThat(picker.pick(A, 5)).containsExactly(layout.block(30, 0));
+    assertThat(picker.pick(D, 5)).containsExactly(layout.block(50, 0), layout.block(40, 0));
+  }
+
+  @Test
   void breaksTiesAtRandom() {
     Set<Integer> firstPicks = new HashSet<>();
     for (long seed = 0; seed < 30; seed++) {
