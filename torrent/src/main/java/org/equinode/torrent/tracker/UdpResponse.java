@@ -184,8 +184,13 @@ public sealed interface UdpResponse {
       }
       case UdpRequest.ANNOUNCE -> {
         if (length < Announce.FIXED_LENGTH) {
+          // opentracker answers an announce for a torrent it does not track with the header alone.
           throw new MalformedTrackerResponseException(
-              "UDP announce answer of " + length + " bytes, shorter than " + Announce.FIXED_LENGTH);
+              "UDP announce answer of "
+                  + length
+                  + " bytes, shorter than "
+                  + Announce.FIXED_LENGTH
+                  + (length == HEADER_LENGTH ? " (a refusal without a reason)" : ""));
         }
         int interval = nonNegative(in.getInt(), "interval");
         int leechers = nonNegative(in.getInt(), "leechers");

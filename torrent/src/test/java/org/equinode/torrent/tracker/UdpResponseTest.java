@@ -79,6 +79,8 @@ class UdpResponseTest {
         "00000000 00000007 11223344556677 | UDP connect answer of 15 bytes, not 16",
         "00000000 00000007 1122334455667788 00 | UDP connect answer of 17 bytes, not 16",
         "00000001 00000007 00000708 00000002 | UDP announce answer of 16 bytes, shorter than 20",
+        "00000001 00000007 | UDP announce answer of 8 bytes, shorter than 20 (a refusal without a"
+            + " reason)",
         "00000001 00000007 ffffffff 00000002 00000003 | negative interval -1 in a UDP tracker"
             + " answer",
         "00000001 00000007 00000708 80000000 00000003 | negative leechers -2147483648 in a UDP"
