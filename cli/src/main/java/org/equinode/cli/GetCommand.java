@@ -99,7 +99,7 @@ final class GetCommand extends Subcommand {
               source.name(),
               source.infoHash(),
               downloads,
-              session.listenAddress().map(Object::toString).orElse("nothing"));
+              session.listenAddress().map(HostPort::format).orElse("nothing"));
       out().flush();
       return ForegroundSession.run(
           session,

@@ -93,7 +93,7 @@ final class ShareCommand extends Subcommand {
               new SessionEnvironment(
                   environment.time(), new SecureRandom(), new SecureRandom(), pool));
       InetSocketAddress bound = session.listenAddress().orElseThrow();
-      out().println("sharing " + path + " on " + bound);
+      out().println("sharing " + path + " on " + HostPort.format(bound));
       out().println("info-hash: " + metainfo.infoHash());
       out().println("magnet:    " + magnet(metainfo, bound).toUri());
       out().flush();

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.zip.CRC32C;
@@ -121,11 +120,5 @@ final class BlockOrigins {
       }
     }
     return out;
-  }
-
-  /** Whether some failed download of {@code piece} is kept. */
-  Optional<Integer> failedRounds(int piece) {
-    List<Round> rounds = failed.get(piece);
-    return rounds == null ? Optional.empty() : Optional.of(rounds.size());
   }
 }

@@ -40,16 +40,6 @@ final class MetadataExchange {
     return known == null ? OptionalInt.empty() : OptionalInt.of(known.size());
   }
 
-  /** Metadata pieces received, while fetching. */
-  Optional<MetadataFetch.Progress> progress() {
-    exchange.lock.lock();
-    try {
-      return fetch.progress();
-    } finally {
-      exchange.lock.unlock();
-    }
-  }
-
   /** The metadata is known from the start (a {@code .torrent}, or saved by an earlier session). */
   void known(InfoDict metadata) {
     info = metadata;

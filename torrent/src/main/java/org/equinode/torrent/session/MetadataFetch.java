@@ -138,16 +138,4 @@ final class MetadataFetch {
     }
     return any;
   }
-
-  /** Metadata pieces received so far, and the total once a peer said the size. */
-  record Progress(int received, int total) {}
-
-  Optional<Progress> progress() {
-    MetadataAssembler current = assembler;
-    if (current == null) {
-      return Optional.empty();
-    }
-    int total = current.pieceCount();
-    return Optional.of(new Progress(total - current.missing().cardinality(), total));
-  }
 }

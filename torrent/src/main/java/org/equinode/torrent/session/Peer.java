@@ -12,6 +12,7 @@ import org.equinode.torrent.peer.PeerId;
 import org.equinode.torrent.peer.PieceSet;
 import org.equinode.torrent.peer.extension.ExtensionCodec;
 import org.equinode.torrent.swarm.ConnectionId;
+import org.equinode.torrent.swarm.RateMeter;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -33,6 +33,7 @@ import org.equinode.torrent.swarm.Choker;
 import org.equinode.torrent.swarm.ConnectionId;
 import org.equinode.torrent.swarm.PeerSnapshot;
 import org.equinode.torrent.swarm.PieceSet;
+import org.equinode.torrent.swarm.RateMeter;
 import org.jspecify.annotations.Nullable;
 
 /**
