@@ -1,5 +1,6 @@
 package org.equinode.torrent.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -14,8 +15,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Against Transmission 3.00 (transmission-daemon) on 127.0.0.1 as a seeder: it never connects out
- * to 127/8 peers, so Equinode connects to it. Skipped without transmission-daemon.
+ * Against Transmission 3.00 (transmission-daemon) on 127.0.0.1, as a seeder and as a leecher. It
+ * never connects out to 127/8 peers, so Equinode connects to it either way; it unchokes a new peer
+ * at its next rechoke only (every 10 s), which makes these the slowest interop tests. Skipped
+ * without transmission-daemon.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TransmissionInteropTest {
@@ -46,39 +49,14 @@ class TransmissionInteropTest {
     Path shared = Swarm.content(dir.resolve("data"), "album", 41, 1_500_000, 700_000);
     Metainfo metainfo = Swarm.torrentOf(shared, 32 * 1024);
     Path torrent = Files.write(dir.resolve("album.torrent"), metainfo.encode());
-    Path config = Files.createDirectories(dir.resolve("config"));
-    Files.writeString(config.resolve("settings.json"), SETTINGS);
     int rpcPort = ExternalPeer.freePort();
     int peerPort = ExternalPeer.freePort();
     String rpc = "127.0.0.1:" + rpcPort;
     try (Swarm swarm = new Swarm(dir);
-        ExternalPeer daemon =
-            ExternalPeer.start(
-                dir,
-                "transmission",
-                List.of(
-                    "/usr/bin/transmission-daemon",
-                    "-f",
-                    "-g",
-                    config.toString(),
-                    "-w",
-                    dir.resolve("data").toString(),
-                    "-O",
-                    "-Y",
-                    "-M",
-                    "--no-utp",
-                    "-i",
-                    "127.0.0.1",
-                    "-r",
-                    "127.0.0.1",
-                    "-p",
-                    String.valueOf(rpcPort),
-                    "-T",
-                    "-P",
-                    String.valueOf(peerPort)))) {
+        ExternalPeer daemon = daemon(dir.resolve("data"), rpcPort, peerPort)) {
       ExternalPeer.awaitListening(rpcPort, WAIT);
       remote(rpc, "-a", torrent.toString());
-      awaitSeeding(rpc);
+      awaitPercentDone(rpc, "100%");
       TorrentSession leecher =
           swarm.leech(
               TorrentSource.of(metainfo),
@@ -95,6 +73,60 @@ class TransmissionInteropTest {
     Swarm.assertSameFiles(shared, dir.resolve("down/album"));
   }
 
+  @Test
+  void transmissionDownloadsFromAnEquinodeSeederThatCallsIt() throws Exception {
+    Path shared = Swarm.content(dir.resolve("seed"), "talk.bin", 42, 2_000_000);
+    Metainfo metainfo = Swarm.torrentOf(shared, 64 * 1024);
+    Path torrent = Files.write(dir.resolve("talk.torrent"), metainfo.encode());
+    int rpcPort = ExternalPeer.freePort();
+    int peerPort = ExternalPeer.freePort();
+    String rpc = "127.0.0.1:" + rpcPort;
+    try (Swarm swarm = new Swarm(dir);
+        ExternalPeer daemon =
+            daemon(Files.createDirectories(dir.resolve("transmission")), rpcPort, peerPort)) {
+      ExternalPeer.awaitListening(rpcPort, WAIT);
+      remote(rpc, "-a", torrent.toString());
+      TorrentSession seeder = swarm.seed(metainfo, dir.resolve("seed"), Swarm.listening());
+      seeder.addPeer(ExternalPeer.loopback(peerPort));
+      try {
+        awaitPercentDone(rpc, "100%");
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + seeder.status() + daemon.logTail(), e);
+      }
+      assertThat(seeder.status().uploaded()).isGreaterThanOrEqualTo(2_000_000);
+    }
+    Swarm.assertSameFiles(shared, dir.resolve("transmission/talk.bin"));
+  }
+
+  /** transmission-daemon in the foreground, loopback only, no DHT, PEX, LPD, uTP or port maps. */
+  private ExternalPeer daemon(Path data, int rpcPort, int peerPort) throws Exception {
+    Path config = Files.createDirectories(dir.resolve("config"));
+    Files.writeString(config.resolve("settings.json"), SETTINGS);
+    return ExternalPeer.start(
+        dir,
+        "transmission",
+        List.of(
+            "/usr/bin/transmission-daemon",
+            "-f",
+            "-g",
+            config.toString(),
+            "-w",
+            data.toString(),
+            "-O",
+            "-Y",
+            "-M",
+            "--no-utp",
+            "-i",
+            "127.0.0.1",
+            "-r",
+            "127.0.0.1",
+            "-p",
+            String.valueOf(rpcPort),
+            "-T",
+            "-P",
+            String.valueOf(peerPort)));
+  }
+
   private String remote(String rpc, String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/transmission-remote", rpc));
     command.addAll(List.of(args));
@@ -103,17 +135,17 @@ class TransmissionInteropTest {
     }
   }
 
-  /** Waits until the daemon has checked the files and seeds (100%, Idle or Seeding). */
-  private void awaitSeeding(String rpc) throws Exception {
+  /** Waits until the daemon's torrent is {@code percent} done (checked or downloaded). */
+  private void awaitPercentDone(String rpc, String percent) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
-      String list = remote(rpc, "-t", "1", "-i");
-      if (list.contains("Percent Done: 100%")
-          && (list.contains("State: Idle") || list.contains("State: Seeding"))) {
+      String info = remote(rpc, "-t", "1", "-i");
+      if (info.contains("Percent Done: " + percent)
+          && (info.contains("State: Idle") || info.contains("State: Seeding"))) {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Transmission does not seed:\n" + list);
+        throw new AssertionError("Transmission is not " + percent + " done:\n" + info);
       }
       Thread.sleep(100);
     }
