@@ -33,6 +33,9 @@ final class Peer {
   final RateMeter received;
   final RateMeter sent;
 
+  /** Our opening messages left: other threads may send to it. */
+  boolean ready;
+
   boolean amChoking = true;
   boolean amInterested;
   boolean peerChoking = true;

@@ -26,13 +26,11 @@ import org.equinode.torrent.peer.PeerMessage;
 import org.equinode.torrent.peer.PeerWireException;
 import org.equinode.torrent.peer.extension.ExtendedHandshake;
 import org.equinode.torrent.peer.extension.ExtensionIds;
-import org.equinode.torrent.storage.Progress;
 import org.equinode.torrent.storage.TorrentStorage;
 import org.equinode.torrent.swarm.ChokeDecision;
 import org.equinode.torrent.swarm.Choker;
 import org.equinode.torrent.swarm.ConnectionId;
 import org.equinode.torrent.swarm.PeerSnapshot;
-import org.equinode.torrent.swarm.PieceSet;
 import org.equinode.torrent.swarm.RateMeter;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +56,7 @@ final class PieceExchange {
   final SessionEnvironment env;
   final PeerBook book;
   final Transfers transfers;
+  final Availability availability;
   final MetadataExchange metadata;
   final RateMeter received;
   final RateMeter sent;
@@ -101,6 +100,7 @@ final class PieceExchange {
     this.received = RateMeter.startingAt(now);
     this.sent = RateMeter.startingAt(now);
     this.transfers = new Transfers(this);
+    this.availability = new Availability(this);
     this.metadata = new MetadataExchange(this, opener);
   }
 
@@ -111,16 +111,19 @@ final class PieceExchange {
   /** The listener for a connection to or from {@code address}. */
   PeerListener listenerFor(InetSocketAddress address, boolean outgoing) {
     return new PeerListener() {
+      // Set by onOpen; every callback runs on the connection's reader thread.
+      private @Nullable Peer peer;
+
       @Override
       public void onOpen(PeerConnection connection, Handshake remote) {
-        opened(connection, remote, address, outgoing);
+        peer = opened(connection, remote, address, outgoing);
       }
 
       @Override
       public void onMessage(PeerConnection connection, PeerMessage message) {
-        Peer peer = peer(connection);
-        if (peer != null) {
-          dispatch(peer, message);
+        Peer known = peer;
+        if (known != null) {
+          dispatch(known, message);
         }
       }
 
@@ -131,27 +134,26 @@ final class PieceExchange {
     };
   }
 
-  private @Nullable Peer peer(PeerConnection connection) {
-    lock.lock();
-    try {
-      return peers.get(connection);
-    } finally {
-      lock.unlock();
-    }
-  }
-
   // ---- connections ------------------------------------------------------------------------
 
-  private void opened(
+  /**
+   * A connection is open: registers the peer and sends what opens the conversation (our pieces, our
+   * extended handshake), then lets other threads talk to it. Until then ({@link Peer#ready})
+   * nothing else may reach it: a {@code have} or an {@code interested} before our bitfield would
+   * break the protocol. What changed in between is caught up with.
+   */
+  private @Nullable Peer opened(
       PeerConnection connection, Handshake remote, InetSocketAddress address, boolean outgoing) {
     Outbox out = new Outbox();
+    Peer peer = null;
+    BitSet announced = new BitSet();
     lock.lock();
     try {
       String refusal = refusal(remote);
       if (!refusal.isEmpty()) {
         out.close(connection, CloseReason.CLOSED_LOCALLY, refusal);
       } else {
-        Peer peer =
+        peer =
             new Peer(
                 new ConnectionId(nextId++), connection, remote.peerId(), address, outgoing, now());
         peers.put(connection, peer);
@@ -159,6 +161,7 @@ final class PieceExchange {
         Content ct = content;
         if (ct != null) {
           connection.pieceCount(ct.pieceCount());
+          announced = ct.storage.completed().toBitSet();
           ourPieces(ct, peer, out);
         } else if (peer.fast) {
           out.add(peer, new PeerMessage.HaveNone());
@@ -172,6 +175,32 @@ final class PieceExchange {
     }
     if (outgoing) {
       book.connected(address);
+    }
+    out.send();
+    if (peer != null) {
+      catchUp(peer, announced);
+    }
+    return peer;
+  }
+
+  /** Makes a peer whose opening messages left ready: what happened meanwhile is sent now. */
+  private void catchUp(Peer peer, BitSet announced) {
+    Outbox out = new Outbox();
+    lock.lock();
+    try {
+      peer.ready = true;
+      Content ct = content;
+      if (ct != null) {
+        peer.connection.pieceCount(ct.pieceCount());
+        BitSet since = ct.storage.completed().toBitSet();
+        since.andNot(announced);
+        for (int p = since.nextSetBit(0); p >= 0; p = since.nextSetBit(p + 1)) {
+          out.add(peer, new PeerMessage.Have(p));
+        }
+      }
+      rechoke(out, now());
+    } finally {
+      lock.unlock();
     }
     out.send();
   }
@@ -268,14 +297,14 @@ final class PieceExchange {
       case PeerMessage.Request request -> transfers.requested(peer, request.block());
       case PeerMessage.Cancel cancel -> transfers.cancelled(peer, cancel.block());
       case PeerMessage.RejectRequest reject -> transfers.rejected(peer, reject.block());
-      case PeerMessage.Have have -> announced(peer, have.piece());
-      case PeerMessage.Bitfield bitfield -> announced(peer, bitfield.pieces(), false);
-      case PeerMessage.HaveAll all -> announced(peer, null, true);
-      case PeerMessage.HaveNone none -> announced(peer, null, false);
-      case PeerMessage.Choke choke -> choked(peer, true);
-      case PeerMessage.Unchoke unchoke -> choked(peer, false);
-      case PeerMessage.Interested interested -> interested(peer, true);
-      case PeerMessage.NotInterested notInterested -> interested(peer, false);
+      case PeerMessage.Have have -> availability.announced(peer, have.piece());
+      case PeerMessage.Bitfield bitfield -> availability.announced(peer, bitfield.pieces(), false);
+      case PeerMessage.HaveAll all -> availability.announced(peer, null, true);
+      case PeerMessage.HaveNone none -> availability.announced(peer, null, false);
+      case PeerMessage.Choke choke -> availability.choked(peer, true);
+      case PeerMessage.Unchoke unchoke -> availability.choked(peer, false);
+      case PeerMessage.Interested interested -> availability.interested(peer, true);
+      case PeerMessage.NotInterested notInterested -> availability.interested(peer, false);
       case PeerMessage.Extended extended -> metadata.extended(peer, extended);
       case PeerMessage.KeepAlive k -> {}
       case PeerMessage.Port p -> {}
@@ -284,160 +313,7 @@ final class PieceExchange {
     }
   }
 
-  /** A bitfield, have-all ({@code all}) or have-none ({@code bits} null, not all). */
-  private void announced(
-      Peer peer, org.equinode.torrent.peer.@Nullable PieceSet bits, boolean all) {
-    Outbox out = new Outbox();
-    lock.lock();
-    try {
-      Content ct = content;
-      if (ct == null) {
-        peer.hasAll |= all;
-        if (bits != null) {
-          peer.bitfield = bits;
-        }
-        return;
-      }
-      int count = ct.pieceCount();
-      PieceSet has =
-          all
-              ? PieceSet.all(count)
-              : bits == null
-                  ? PieceSet.none(count)
-                  : PieceSet.of(count, bits.fitTo(count).toBitSet());
-      if (!peer.joined) {
-        join(ct, peer, has, out);
-      } else {
-        for (int piece = has.nextPiece(0); piece >= 0; piece = has.nextPiece(piece + 1)) {
-          noteHave(ct, peer, piece);
-        }
-        updateInterest(ct, peer, out);
-        fill(peer, out, now());
-      }
-    } finally {
-      lock.unlock();
-    }
-    out.send();
-  }
-
-  private void announced(Peer peer, int piece) {
-    Outbox out = new Outbox();
-    lock.lock();
-    try {
-      Content ct = content;
-      if (ct == null) {
-        if (piece >= PieceSet.MAX_SIZE) {
-          throw new PeerWireException(
-              CloseReason.MALFORMED_MESSAGE, "have for piece " + piece + ", beyond any torrent");
-        }
-        peer.haves.set(piece);
-        return;
-      }
-      if (piece >= ct.pieceCount()) {
-        throw new PeerWireException(
-            CloseReason.MALFORMED_MESSAGE, "have for piece " + piece + " of " + ct.pieceCount());
-      }
-      if (!peer.joined) {
-        join(ct, peer, PieceSet.none(ct.pieceCount()), out);
-      }
-      if (noteHave(ct, peer, piece)) {
-        updateInterest(ct, peer, out);
-        fill(peer, out, now());
-      }
-    } finally {
-      lock.unlock();
-    }
-    out.send();
-  }
-
-  private boolean noteHave(Content ct, Peer peer, int piece) {
-    if (!ct.picker.peerHave(peer.id, piece)) {
-      return false;
-    }
-    peer.haveCount++;
-    peer.hasAll = peer.haveCount == ct.pieceCount();
-    return true;
-  }
-
-  /** The picker learns what the peer has. Under the lock. */
-  void join(Content ct, Peer peer, PieceSet has, Outbox out) {
-    ct.picker.peerJoined(peer.id, has);
-    peer.joined = true;
-    peer.haveCount = has.count();
-    peer.hasAll = has.isFull();
-    if (finished && peer.hasAll) {
-      out.close(peer.connection, CloseReason.CLOSED_LOCALLY, "both of us are seeds");
-      return;
-    }
-    updateInterest(ct, peer, out);
-    fill(peer, out, now());
-  }
-
-  /**
-   * What a peer announced before the metadata, as a set over {@code count} pieces.
-   *
-   * @throws PeerWireException if it does not fit the torrent
-   */
-  static PieceSet announcedBefore(Peer peer, int count) {
-    if (peer.hasAll) {
-      return PieceSet.all(count);
-    }
-    BitSet bits = peer.bitfield == null ? new BitSet() : peer.bitfield.fitTo(count).toBitSet();
-    bits.or(peer.haves);
-    if (bits.length() > count) {
-      throw new PeerWireException(
-          CloseReason.MALFORMED_MESSAGE, "have for piece " + (bits.length() - 1) + " of " + count);
-    }
-    return PieceSet.of(count, bits);
-  }
-
-  private void choked(Peer peer, boolean choking) {
-    Outbox out = new Outbox();
-    lock.lock();
-    try {
-      peer.peerChoking = choking;
-      Content ct = content;
-      if (ct != null && peer.joined) {
-        if (choking) {
-          if (!ct.picker.release(peer.id).isEmpty()) {
-            fillAll(out, now());
-          }
-        } else {
-          peer.lastProgressNanos = now();
-          fill(peer, out, now());
-        }
-      }
-    } finally {
-      lock.unlock();
-    }
-    out.send();
-  }
-
-  private void interested(Peer peer, boolean interested) {
-    Outbox out = new Outbox();
-    lock.lock();
-    try {
-      peer.peerInterested = interested;
-      rechoke(out, now());
-    } finally {
-      lock.unlock();
-    }
-    out.send();
-  }
-
   // ---- decisions under the lock -----------------------------------------------------------
-
-  /** Interested in the peer exactly when it has a piece we still need. Under the lock. */
-  void updateInterest(Content ct, Peer peer, Outbox out) {
-    if (!peer.joined) {
-      return;
-    }
-    boolean want = !finished && error == null && ct.picker.isInteresting(peer.id);
-    if (want != peer.amInterested) {
-      peer.amInterested = want;
-      out.add(peer, want ? new PeerMessage.Interested() : new PeerMessage.NotInterested());
-    }
-  }
 
   /** Tops up the requests outstanding at {@code peer}. Under the lock. */
   void fill(Peer peer, Outbox out, long now) {
@@ -456,7 +332,7 @@ final class PieceExchange {
   }
 
   void fillAll(Outbox out, long now) {
-    for (Peer peer : peers.values()) {
+    for (Peer peer : peers()) {
       fill(peer, out, now);
     }
   }
@@ -464,7 +340,7 @@ final class PieceExchange {
   /** Lets the choker decide who we upload to; applies its decision. Under the lock. */
   void rechoke(Outbox out, long now) {
     List<PeerSnapshot> snapshot = new ArrayList<>(peers.size());
-    for (Peer peer : peers.values()) {
+    for (Peer peer : peers()) {
       snapshot.add(
           new PeerSnapshot(
               peer.id,
@@ -546,13 +422,13 @@ final class PieceExchange {
         content = ct;
         int count = ct.pieceCount();
         BitSet have = ct.storage.completed().toBitSet();
-        for (Peer peer : peers.values()) {
+        for (Peer peer : peers()) {
           peer.connection.pieceCount(count);
           for (int p = have.nextSetBit(0); p >= 0; p = have.nextSetBit(p + 1)) {
             out.add(peer, new PeerMessage.Have(p));
           }
           try {
-            join(ct, peer, announcedBefore(peer, count), out);
+            availability.join(ct, peer, Availability.announcedBefore(peer, count), out);
           } catch (PeerWireException e) {
             out.close(peer.connection, e.reason(), String.valueOf(e.getMessage()));
           }
@@ -582,7 +458,7 @@ final class PieceExchange {
       }
       finished = true;
       Content ct = content;
-      for (Peer peer : peers.values()) {
+      for (Peer peer : peers()) {
         if (peer.amInterested) {
           peer.amInterested = false;
           out.add(peer, new PeerMessage.NotInterested());
@@ -596,6 +472,16 @@ final class PieceExchange {
     }
     out.send();
     done.complete(null);
+  }
+
+  /** Whether we still want pieces: not finished, no error. Under the lock. */
+  boolean wantsPieces() {
+    return !finished && error == null;
+  }
+
+  /** Whether every wanted piece is verified. Under the lock. */
+  boolean finishedLocked() {
+    return finished;
   }
 
   boolean isFinished() {
@@ -667,79 +553,33 @@ final class PieceExchange {
 
   /** A snapshot; the name is the caller's. */
   TorrentStatus status(String name) {
-    long now = now();
-    Content ct;
-    int peerCount;
+    return StatusReport.of(this, name);
+  }
+
+  /** Open connections to peers that have every piece. Under the lock. */
+  int seedCount() {
     int seeds = 0;
-    long down;
-    long up;
-    long downloaded;
-    long uploaded;
-    boolean isFinished;
-    Optional<String> failure;
-    lock.lock();
-    try {
-      ct = content;
-      peerCount = peers.size();
-      for (Peer peer : peers.values()) {
-        if (peer.hasAll) {
-          seeds++;
-        }
+    for (Peer peer : peers.values()) {
+      if (peer.hasAll) {
+        seeds++;
       }
-      down = received.bytesPerSecond(now);
-      up = sent.bytesPerSecond(now);
-      downloaded = received.total();
-      uploaded = sent.total();
-      isFinished = finished;
-      failure = Optional.ofNullable(error);
-    } finally {
-      lock.unlock();
     }
-    long wanted = 0;
-    long doneBytes = 0;
-    int pieces = 0;
-    int donePieces = 0;
-    TorrentStatus.State state;
-    if (ct == null) {
-      state =
-          metadata.infoSize().isPresent()
-              ? TorrentStatus.State.CHECKING
-              : TorrentStatus.State.FETCHING_METADATA;
-    } else {
-      Progress progress = ct.storage.progress();
-      wanted = progress.wantedBytes();
-      doneBytes = progress.wantedCompletedBytes();
-      pieces = progress.wantedPieces();
-      donePieces = progress.completedPieces();
-      state = isFinished ? TorrentStatus.State.SEEDING : TorrentStatus.State.DOWNLOADING;
-    }
-    if (failure.isPresent()) {
-      state = TorrentStatus.State.ERROR;
-    } else if (closed) {
-      state = TorrentStatus.State.CLOSED;
-    }
-    Optional<Duration> eta =
-        down > 0 && ct != null && !isFinished
-            ? Optional.of(Duration.ofSeconds((wanted - doneBytes + down - 1) / down))
-            : Optional.empty();
-    return new TorrentStatus(
-        infoHash,
-        name,
-        state,
-        wanted,
-        doneBytes,
-        pieces,
-        donePieces,
-        down,
-        up,
-        downloaded,
-        uploaded,
-        peerCount,
-        seeds,
-        book.size(),
-        book.bannedCount(),
-        eta,
-        failure);
+    return seeds;
+  }
+
+  /** Open connections. Under the lock. */
+  int openCount() {
+    return peers.size();
+  }
+
+  /** Whether the session is closing. Under the lock. */
+  boolean closedLocked() {
+    return closed;
+  }
+
+  /** What stopped the torrent, if anything. Under the lock. */
+  @Nullable String errorLocked() {
+    return error;
   }
 
   /**
@@ -801,9 +641,17 @@ final class PieceExchange {
     }
   }
 
-  /** Every open peer. Under the lock. */
-  Iterable<Peer> peers() {
-    return peers.values();
+  /**
+   * The open peers that other threads may send to (their opening messages left). Under the lock.
+   */
+  List<Peer> peers() {
+    List<Peer> ready = new ArrayList<>(peers.size());
+    for (Peer peer : peers.values()) {
+      if (peer.ready) {
+        ready.add(peer);
+      }
+    }
+    return ready;
   }
 
   @Nullable Peer peerById(ConnectionId id) {

@@ -199,7 +199,7 @@ final class Transfers {
         failedBefore = ct.origins.verified(piece);
         for (Peer peer : exchange.peers()) {
           out.add(peer, new PeerMessage.Have(piece));
-          exchange.updateInterest(ct, peer, out);
+          exchange.availability.updateInterest(ct, peer, out);
         }
         finished = ct.picker.isFinished();
       } else {
