@@ -7,6 +7,7 @@ import org.equinode.torrent.peer.ConnectionSettings;
 import org.equinode.torrent.storage.StorageOptions;
 import org.equinode.torrent.swarm.ChokerConfig;
 import org.equinode.torrent.swarm.RequestQueueSizer;
+import org.equinode.torrent.tracker.AnnounceScheduler;
 
 /**
  * What a {@link TorrentSession} may be tuned with.
@@ -24,6 +25,7 @@ import org.equinode.torrent.swarm.RequestQueueSizer;
  * @param connection the timers and queue of each peer connection
  * @param storage sync batching of the storage
  * @param clientName the {@code v} of our extended handshake
+ * @param trackers announce intervals and retries
  */
 public record SessionSettings(
     Optional<InetSocketAddress> listen,
@@ -37,7 +39,8 @@ public record SessionSettings(
     Duration requestTimeout,
     ConnectionSettings connection,
     StorageOptions storage,
-    String clientName) {
+    String clientName,
+    AnnounceScheduler.Settings trackers) {
   /** Peers connected at once by default (libtorrent allows 200 per torrent, aria2 55). */
   public static final int DEFAULT_MAX_CONNECTIONS = 60;
 
@@ -71,7 +74,8 @@ public record SessionSettings(
               ConnectionSettings.DEFAULT_KEEP_ALIVE_INTERVAL,
               SEND_QUEUE_CAPACITY),
           StorageOptions.defaults(),
-          "Equinode");
+          "Equinode",
+          AnnounceScheduler.Settings.DEFAULT);
 
   public SessionSettings {
     if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS) {
@@ -94,40 +98,35 @@ public record SessionSettings(
 
   /** These settings listening on {@code address} (port 0: any free port). */
   public SessionSettings withListen(InetSocketAddress address) {
-    return new SessionSettings(
-        Optional.of(address),
-        maxConnections,
-        maxConnecting,
-        encryption,
-        choker,
-        requests,
-        tickInterval,
-        connectTimeout,
-        requestTimeout,
-        connection,
-        storage,
-        clientName);
+    return copy(Optional.of(address), encryption, requestTimeout, clientName, trackers);
   }
 
   /** These settings with another encryption policy. */
   public SessionSettings withEncryption(EncryptionPolicy policy) {
-    return new SessionSettings(
-        listen,
-        maxConnections,
-        maxConnecting,
-        policy,
-        choker,
-        requests,
-        tickInterval,
-        connectTimeout,
-        requestTimeout,
-        connection,
-        storage,
-        clientName);
+    return copy(listen, policy, requestTimeout, clientName, trackers);
   }
 
   /** These settings with another client name (the {@code v} peers see). */
   public SessionSettings withClientName(String name) {
+    return copy(listen, encryption, requestTimeout, name, trackers);
+  }
+
+  /** These settings with another request timeout. */
+  public SessionSettings withRequestTimeout(Duration timeout) {
+    return copy(listen, encryption, timeout, clientName, trackers);
+  }
+
+  /** These settings with other announce intervals. */
+  public SessionSettings withTrackers(AnnounceScheduler.Settings announces) {
+    return copy(listen, encryption, requestTimeout, clientName, announces);
+  }
+
+  private SessionSettings copy(
+      Optional<InetSocketAddress> listen,
+      EncryptionPolicy encryption,
+      Duration requestTimeout,
+      String clientName,
+      AnnounceScheduler.Settings trackers) {
     return new SessionSettings(
         listen,
         maxConnections,
@@ -140,23 +139,7 @@ public record SessionSettings(
         requestTimeout,
         connection,
         storage,
-        name);
-  }
-
-  /** These settings with another request timeout. */
-  public SessionSettings withRequestTimeout(Duration timeout) {
-    return new SessionSettings(
-        listen,
-        maxConnections,
-        maxConnecting,
-        encryption,
-        choker,
-        requests,
-        tickInterval,
-        connectTimeout,
-        timeout,
-        connection,
-        storage,
-        clientName);
+        clientName,
+        trackers);
   }
 }

@@ -76,7 +76,7 @@ final class TrackerLink implements AutoCloseable {
             env.time(),
             rounds,
             event -> heard(event, exchange.book, learned),
-            AnnounceScheduler.Settings.DEFAULT);
+            exchange.settings.trackers());
     return Optional.of(new TrackerLink(scheduler, connector, rounds));
   }
 
