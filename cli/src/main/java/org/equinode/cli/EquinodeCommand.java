@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
       WalletCommand.class,
       ChainCommand.class,
       MineCommand.class,
-      TorrentCommand.class
+      TorrentCommand.class,
+      GetCommand.class,
+      ShareCommand.class
     })
 final class EquinodeCommand implements Runnable {
   @Mixin GlobalOptions global = new GlobalOptions();

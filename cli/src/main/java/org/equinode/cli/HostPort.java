@@ -8,6 +8,12 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Parses {@code HOST:PORT} (IPv6 as {@code [::1]:PORT}) into a resolved socket address. */
 final class HostPort implements ITypeConverter<InetSocketAddress> {
+  /** {@code HOST:PORT} as people write it ({@code [::1]:PORT} for IPv6). */
+  static String format(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
   @Override
   public InetSocketAddress convert(String value) {
     int colon = value.lastIndexOf(':');

@@ -1,0 +1,124 @@
+package org.equinode.torrent.session;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.zip.CRC32C;
+import org.equinode.torrent.swarm.ConnectionId;
+import org.equinode.torrent.swarm.PieceLayout;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who sent each block of the pieces being downloaded, with a CRC-32C of what they sent, so that a
+ * piece that failed its hash check with blocks from several peers can still name the culprit once
+ * the piece is downloaded right ("smart ban", as libtorrent does it): the senders of blocks that
+ * differ from the good data. A CRC is no defence against a peer crafting collisions, but then it
+ * only escapes the ban; the data is still checked by SHA-1. Not thread-safe: used under the
+ * torrent's lock.
+ */
+final class BlockOrigins {
+  /** Failed pieces remembered for a later comparison; the oldest are forgotten beyond. */
+  static final int MAX_FAILED_PIECES = 256;
+
+  /** The blocks one download of a piece was made of: who sent each, and its CRC. */
+  static final class Round {
+    private final @Nullable ConnectionId[] senders;
+    private final int[] crcs;
+
+    Round(int blocks) {
+      this.senders = new ConnectionId[blocks];
+      this.crcs = new int[blocks];
+    }
+
+    void set(int block, ConnectionId sender, int crc) {
+      senders[block] = sender;
+      crcs[block] = crc;
+    }
+
+    int blocks() {
+      return crcs.length;
+    }
+
+    @Nullable ConnectionId sender(int block) {
+      return senders[block];
+    }
+
+    int crc(int block) {
+      return crcs[block];
+    }
+  }
+
+  private final PieceLayout layout;
+  private final Map<Integer, Round> current = new HashMap<>();
+  private final Map<Integer, List<Round>> failed =
+      new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<Round>> eldest) {
+          return size() > MAX_FAILED_PIECES;
+        }
+      };
+
+  BlockOrigins(PieceLayout layout) {
+    this.layout = layout;
+  }
+
+  /** The CRC-32C of the remaining bytes of {@code data}, which is left unchanged. */
+  static int crc(ByteBuffer data) {
+    CRC32C crc = new CRC32C();
+    crc.update(data.duplicate());
+    return (int) crc.getValue();
+  }
+
+  /** Block {@code block} of {@code piece} came from {@code sender} with this CRC. */
+  void record(int piece, int block, ConnectionId sender, int crc) {
+    current.computeIfAbsent(piece, p -> new Round(layout.blockCount(p))).set(block, sender, crc);
+  }
+
+  /** The piece failed: keeps what was received to compare with the good data later. */
+  void failed(int piece) {
+    Round round = current.remove(piece);
+    if (round != null) {
+      failed.computeIfAbsent(piece, p -> new ArrayList<>()).add(round);
+    }
+  }
+
+  /**
+   * The piece verified: forgets it, and returns its failed downloads if there were any, to compare
+   * with {@link #culprits}.
+   */
+  List<Round> verified(int piece) {
+    current.remove(piece);
+    List<Round> rounds = failed.remove(piece);
+    return rounds == null ? List.of() : rounds;
+  }
+
+  /**
+   * The peers that sent a block which differs from the good one. {@code goodCrc} gives the CRC of a
+   * block of the verified piece.
+   */
+  static Set<ConnectionId> culprits(List<Round> rounds, IntFunction<Integer> goodCrc) {
+    Set<ConnectionId> out = new HashSet<>();
+    Map<Integer, Integer> good = new HashMap<>();
+    for (Round round : rounds) {
+      for (int block = 0; block < round.blocks(); block++) {
+        ConnectionId sender = round.sender(block);
+        if (sender == null) {
+          continue;
+        }
+        int expected = good.computeIfAbsent(block, goodCrc::apply);
+        if (round.crc(block) != expected) {
+          out.add(sender);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,348 @@
+package org.equinode.torrent.session;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.equinode.torrent.peer.BlockRequest;
+import org.equinode.torrent.peer.CloseReason;
+import org.equinode.torrent.peer.PeerMessage;
+import org.equinode.torrent.peer.PeerWireException;
+import org.equinode.torrent.storage.StorageException;
+import org.equinode.torrent.swarm.Arrival;
+import org.equinode.torrent.swarm.ConnectionId;
+import org.equinode.torrent.swarm.HashFailure;
+import org.equinode.torrent.swarm.PeerRequest;
+import org.equinode.torrent.swarm.PieceLayout;
+
+/**
+ * Blocks in and out for one torrent. In: a block the picker accepts is handed to the disk pool (the
+ * reader waits for room, see {@link Content#MAX_BLOCKS_IN_FLIGHT}); when every block of a piece is
+ * written the piece is verified on the pool; a verified piece is announced to every peer, a failed
+ * one reopened and its sender banned (the sole sender at once, the senders of wrong blocks once the
+ * piece is downloaded right: {@link BlockOrigins}). Out: requests of unchoked peers for verified
+ * pieces are read on the pool and queued.
+ */
+final class Transfers {
+  /** After a peer rejects a request it is not asked again for this long. */
+  static final long PAUSE_AFTER_REJECT_NANOS = 1_000_000_000L;
+
+  /**
+   * Requests are topped up once this share of the target is missing (1/8), so that a fast peer gets
+   * them in batches rather than one per block.
+   */
+  static final int REFILL_FRACTION = 8;
+
+  private final PieceExchange exchange;
+
+  Transfers(PieceExchange exchange) {
+    this.exchange = exchange;
+  }
+
+  // ---- requests we send ---------------------------------------------------------------------
+
+  /** Sends the peer requests up to its target. Under the lock; the caller checked eligibility. */
+  void request(Content ct, Peer peer, Outbox out, long now) {
+    int target =
+        peer.snubbed
+            ? 1
+            : peer.requestLimit(
+                exchange.settings.requests().size(peer.received.bytesPerSecond(now)));
+    int outstanding = ct.picker.outstandingCount(peer.id);
+    int deficit = target - outstanding;
+    if (deficit <= 0 || (outstanding > 0 && deficit < Math.max(1, target / REFILL_FRACTION))) {
+      return;
+    }
+    List<org.equinode.torrent.swarm.BlockRequest> picked = ct.picker.pick(peer.id, deficit);
+    if (outstanding == 0 && !picked.isEmpty()) {
+      peer.lastProgressNanos = now;
+    }
+    for (org.equinode.torrent.swarm.BlockRequest block : picked) {
+      out.add(peer, new PeerMessage.Request(wire(block)));
+    }
+  }
+
+  /** The peer sent nothing for too long: its requests go to others, it gets one at a time. */
+  void timedOut(Content ct, Peer peer, Outbox out, long now) {
+    for (org.equinode.torrent.swarm.BlockRequest block : ct.picker.outstanding(peer.id)) {
+      ct.picker.timeout(peer.id, block);
+      out.add(peer, new PeerMessage.Cancel(wire(block)));
+    }
+    peer.snubbed = true;
+    peer.lastProgressNanos = now;
+  }
+
+  void rejected(Peer peer, BlockRequest block) {
+    Outbox out = new Outbox();
+    exchange.lock.lock();
+    try {
+      Content ct = exchange.content();
+      if (ct != null
+          && peer.joined
+          && ct.layout.isBlock(block.piece(), block.begin(), block.length())
+          && ct.picker.rejected(peer.id, swarm(block))) {
+        long now = exchange.now();
+        peer.rejectedAt = now;
+        exchange.fillAll(out, now);
+      }
+    } finally {
+      exchange.lock.unlock();
+    }
+    out.send();
+  }
+
+  // ---- blocks we receive --------------------------------------------------------------------
+
+  void blockArrived(Peer peer, PeerMessage.Piece piece) {
+    ByteBuffer data = piece.data();
+    int length = data.remaining();
+    int crc = BlockOrigins.crc(data);
+    Outbox out = new Outbox();
+    Content ct = exchange.content();
+    boolean accepted = false;
+    exchange.lock.lock();
+    try {
+      long now = exchange.now();
+      peer.received.add(length, now);
+      exchange.received.add(length, now);
+      if (ct == null || !peer.joined) {
+        return;
+      }
+      peer.lastProgressNanos = now;
+      peer.snubbed = false;
+      switch (ct.picker.received(peer.id, piece.piece(), piece.begin(), length)) {
+        case Arrival.Accepted a -> {
+          accepted = true;
+          ct.origins.record(piece.piece(), piece.begin() / PieceLayout.BLOCK_LENGTH, peer.id, crc);
+          for (PeerRequest cancel : a.cancels()) {
+            Peer other = exchange.peerById(cancel.peer());
+            if (other != null) {
+              out.add(other, new PeerMessage.Cancel(wire(cancel.block())));
+            }
+          }
+        }
+        case Arrival.Ignored i -> {
+          if (i.reason() == Arrival.Reason.NOT_A_BLOCK) {
+            throw new PeerWireException(
+                CloseReason.PROTOCOL_VIOLATION, "sent " + piece + ", which is not a block");
+          }
+        }
+      }
+      exchange.fill(peer, out, now);
+    } finally {
+      exchange.lock.unlock();
+    }
+    out.send();
+    if (accepted && ct != null) {
+      write(ct, piece.piece(), piece.begin(), data);
+    }
+  }
+
+  private void write(Content ct, int piece, int begin, ByteBuffer data) {
+    try {
+      ct.writeSlots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return; // only a closing session interrupts; the piece is fetched again next time
+    }
+    boolean queued =
+        exchange.onPool(
+            () -> {
+              try {
+                ct.storage.writeBlock(piece, begin, data);
+              } catch (StorageException e) {
+                exchange.fail("cannot write piece " + piece + ": " + e.getMessage(), e);
+                return;
+              } catch (IllegalStateException e) {
+                return; // the storage is closed: the session is closing
+              } finally {
+                ct.writeSlots.release();
+              }
+              if (ct.written.incrementAndGet(piece) == ct.layout.blockCount(piece)) {
+                verify(ct, piece);
+              }
+            });
+    if (!queued) {
+      ct.writeSlots.release();
+    }
+  }
+
+  private void verify(Content ct, int piece) {
+    CompletableFuture<Boolean> check;
+    try {
+      check = ct.storage.verifyAsync(piece);
+    } catch (IllegalStateException e) {
+      return; // closed
+    }
+    exchange.verifying.incrementAndGet();
+    var unused =
+        check.whenComplete(
+            (ok, failure) -> {
+              exchange.verifying.decrementAndGet();
+              if (failure != null) {
+                exchange.fail("cannot check piece " + piece + ": " + failure.getMessage(), failure);
+              } else {
+                verified(ct, piece, ok);
+              }
+            });
+  }
+
+  private void verified(Content ct, int piece, boolean ok) {
+    Outbox out = new Outbox();
+    List<BlockOrigins.Round> failedBefore = List.of();
+    boolean finished = false;
+    exchange.lock.lock();
+    try {
+      long now = exchange.now();
+      if (ok) {
+        ct.picker.pieceVerified(piece);
+        failedBefore = ct.origins.verified(piece);
+        for (Peer peer : exchange.peers()) {
+          out.add(peer, new PeerMessage.Have(piece));
+          exchange.availability.updateInterest(ct, peer, out);
+        }
+        finished = ct.picker.isFinished();
+      } else {
+        ct.written.set(piece, 0);
+        HashFailure failure = ct.picker.pieceFailed(piece);
+        ct.origins.failed(piece);
+        failure
+            .soleContributor()
+            .ifPresent(
+                id ->
+                    exchange.ban(id, "sent piece " + piece + ", which failed its hash check", out));
+        exchange.fillAll(out, now);
+      }
+    } finally {
+      exchange.lock.unlock();
+    }
+    out.send();
+    if (!failedBefore.isEmpty()) {
+      List<BlockOrigins.Round> rounds = failedBefore;
+      exchange.onPool(() -> banWrongSenders(ct, piece, rounds));
+    }
+    if (finished) {
+      exchange.finish();
+    }
+  }
+
+  /** Compares the blocks of a piece that failed before with the verified ones. On the pool. */
+  private void banWrongSenders(Content ct, int piece, List<BlockOrigins.Round> rounds) {
+    Set<ConnectionId> culprits;
+    try {
+      culprits =
+          BlockOrigins.culprits(
+              rounds,
+              block -> {
+                org.equinode.torrent.swarm.BlockRequest b = ct.layout.block(piece, block);
+                ByteBuffer good = ByteBuffer.allocate(b.length());
+                ct.storage.readBlock(piece, b.begin(), good);
+                return BlockOrigins.crc(good.flip());
+              });
+    } catch (RuntimeException e) {
+      return; // the storage failed or closed: nobody is banned on a guess
+    }
+    Outbox out = new Outbox();
+    exchange.lock.lock();
+    try {
+      for (ConnectionId id : culprits) {
+        exchange.ban(id, "sent wrong data for piece " + piece, out);
+      }
+    } finally {
+      exchange.lock.unlock();
+    }
+    out.send();
+  }
+
+  // ---- blocks we send -----------------------------------------------------------------------
+
+  void requested(Peer peer, BlockRequest block) {
+    Outbox out = new Outbox();
+    Content ct = exchange.content();
+    boolean serve = false;
+    exchange.lock.lock();
+    try {
+      if (ct != null) {
+        if (block.begin() + block.length() > ct.layout.pieceSize(block.piece())) {
+          throw new PeerWireException(
+              CloseReason.PROTOCOL_VIOLATION, "asked for " + block + ", beyond the piece");
+        }
+        serve =
+            !peer.amChoking
+                && peer.uploads.size() < TorrentSession.MAX_UPLOADS_PER_PEER
+                && ct.storage.isComplete(block.piece())
+                && peer.uploads.add(block);
+      }
+      if (!serve && peer.fast) {
+        out.add(peer, new PeerMessage.RejectRequest(block));
+      }
+    } finally {
+      exchange.lock.unlock();
+    }
+    out.send();
+    if (serve && ct != null && !exchange.onPool(() -> upload(ct, peer, block))) {
+      cancelled(peer, block);
+    }
+  }
+
+  private void upload(Content ct, Peer peer, BlockRequest block) {
+    exchange.lock.lock();
+    try {
+      if (!peer.uploads.remove(block)) {
+        return; // cancelled, or the peer was choked meanwhile
+      }
+    } finally {
+      exchange.lock.unlock();
+    }
+    ByteBuffer data = ByteBuffer.allocate(block.length());
+    try {
+      ct.storage.readBlock(block.piece(), block.begin(), data);
+    } catch (StorageException e) {
+      exchange.fail("cannot read piece " + block.piece() + ": " + e.getMessage(), e);
+      return;
+    } catch (IllegalStateException e) {
+      return; // closed
+    }
+    data.flip();
+    if (peer.connection.send(new PeerMessage.Piece(block.piece(), block.begin(), data))) {
+      exchange.lock.lock();
+      try {
+        long now = exchange.now();
+        peer.sent.add(block.length(), now);
+        exchange.sent.add(block.length(), now);
+      } finally {
+        exchange.lock.unlock();
+      }
+    }
+  }
+
+  void cancelled(Peer peer, BlockRequest block) {
+    exchange.lock.lock();
+    try {
+      peer.uploads.remove(block);
+    } finally {
+      exchange.lock.unlock();
+    }
+  }
+
+  /**
+   * We choked the peer: its waiting requests are dropped (rejected, with BEP 6). Under the lock.
+   */
+  void dropUploads(Peer peer, Outbox out) {
+    if (peer.fast) {
+      for (BlockRequest block : peer.uploads) {
+        out.add(peer, new PeerMessage.RejectRequest(block));
+      }
+    }
+    peer.uploads.clear();
+  }
+
+  static BlockRequest wire(org.equinode.torrent.swarm.BlockRequest block) {
+    return new BlockRequest(block.piece(), block.begin(), block.length());
+  }
+
+  static org.equinode.torrent.swarm.BlockRequest swarm(BlockRequest block) {
+    return new org.equinode.torrent.swarm.BlockRequest(
+        block.piece(), block.begin(), block.length());
+  }
+}
