@@ -77,38 +77,54 @@ class LibtorrentMseInteropTest {
       assertThat(ready).as("seeder output, stderr in %s", folder).startsWith("listening ");
       int port = Integer.parseInt(ready.substring("listening ".length()).trim());
 
-      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        socket.setSoTimeout(20_000);
-        byte[] peerId = "-EQ0001-interoptest0".getBytes(StandardCharsets.US_ASCII);
-        byte[] handshake =
-            ByteWriter.unbounded()
-                .writeU8(19)
-                .writeBytes("BitTorrent protocol".getBytes(StandardCharsets.US_ASCII))
-                .writeBytes(new byte[8])
-                .writeBytes(metainfo.infoHash().toByteArray())
-                .writeBytes(peerId)
-                .toByteArray();
-        MseStreams streams =
-            MseHandshake.initiate(
-                socket.getInputStream(),
-                socket.getOutputStream(),
-                metainfo.infoHash(),
-                handshake,
-                EnumSet.of(CryptoMethod.RC4),
-                new SecureRandom());
-        assertThat(streams.method()).isEqualTo(CryptoMethod.RC4);
-        byte[] answer = streams.in().readNBytes(68);
-        assertThat(answer).hasSize(68);
-        assertThat(answer[0]).isEqualTo((byte) 19);
-        assertThat(new String(answer, 1, 19, StandardCharsets.US_ASCII))
-            .isEqualTo("BitTorrent protocol");
-        assertThat(Arrays.copyOfRange(answer, 28, 48)).isEqualTo(metainfo.infoHash().toByteArray());
+      // libtorrent may report "seeding" a moment before it takes encrypted connections for the
+      // torrent (it then drops the handshake): a real client calls again, and so does this test.
+      IOException last = new IOException("no attempt");
+      for (int attempt = 0; attempt < 5; attempt++) {
+        try {
+          handshakeWith(port, metainfo);
+          return;
+        } catch (IOException e) {
+          last = e;
+          Thread.sleep(300);
+        }
       }
+      throw last;
     } finally {
       seeder.getOutputStream().close(); // the script exits when its stdin closes
       if (!seeder.waitFor(5, TimeUnit.SECONDS)) {
         seeder.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  private static void handshakeWith(int port, Metainfo metainfo) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(20_000);
+      byte[] peerId = "-EQ0001-interoptest0".getBytes(StandardCharsets.US_ASCII);
+      byte[] handshake =
+          ByteWriter.unbounded()
+              .writeU8(19)
+              .writeBytes("BitTorrent protocol".getBytes(StandardCharsets.US_ASCII))
+              .writeBytes(new byte[8])
+              .writeBytes(metainfo.infoHash().toByteArray())
+              .writeBytes(peerId)
+              .toByteArray();
+      MseStreams streams =
+          MseHandshake.initiate(
+              socket.getInputStream(),
+              socket.getOutputStream(),
+              metainfo.infoHash(),
+              handshake,
+              EnumSet.of(CryptoMethod.RC4),
+              new SecureRandom());
+      assertThat(streams.method()).isEqualTo(CryptoMethod.RC4);
+      byte[] answer = streams.in().readNBytes(68);
+      assertThat(answer).hasSize(68);
+      assertThat(answer[0]).isEqualTo((byte) 19);
+      assertThat(new String(answer, 1, 19, StandardCharsets.US_ASCII))
+          .isEqualTo("BitTorrent protocol");
+      assertThat(Arrays.copyOfRange(answer, 28, 48)).isEqualTo(metainfo.infoHash().toByteArray());
     }
   }
 }
