@@ -18,16 +18,7 @@ import picocli.CommandLine.Parameters;
       ChainCommand.ShowBlock.class,
       ChainCommand.ShowTx.class
     })
-final class ChainCommand implements Runnable {
-  @SuppressWarnings("NullAway.Init") // injected by picocli
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class ChainCommand extends CommandGroup {
   @Command(name = "info", mixinStandardHelpOptions = true, description = "The tip and network.")
   static final class ShowInfo extends NodeCall {
     ShowInfo(CommandEnvironment environment) {

@@ -8,13 +8,4 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Creates and inspects torrents.",
     subcommands = {TorrentCreateCommand.class, TorrentInfoCommand.class})
-final class TorrentCommand implements Runnable {
-  @SuppressWarnings("NullAway.Init") // injected by picocli
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+final class TorrentCommand extends CommandGroup {}

@@ -25,16 +25,7 @@ import picocli.CommandLine.Parameters;
       WalletCommand.Send.class,
       WalletCommand.History.class
     })
-final class WalletCommand implements Runnable {
-  @SuppressWarnings("NullAway.Init") // injected by picocli
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class WalletCommand extends CommandGroup {
   /** Options shared by the commands that act on one wallet. */
   abstract static class OneWallet extends NodeCall {
     @Option(
