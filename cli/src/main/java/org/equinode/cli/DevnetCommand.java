@@ -43,8 +43,9 @@ import picocli.CommandLine.Option;
     name = "devnet",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a dev node with two wallets, alice and bob: it mines a block every second and the",
-      "wallets pay each other at random. Ctrl-C stops it; run it again to go on where it stopped.",
+      "Runs a dev node whose two wallets mine and pay each other.",
+      "Wallets alice and bob: a block every second, random payments between them. Ctrl-C stops it;",
+      "run it again to go on where it stopped.",
       "Meanwhile './equinode rpc ...', 'wallet', 'chain' talk to it."
     })
 final class DevnetCommand extends Subcommand {

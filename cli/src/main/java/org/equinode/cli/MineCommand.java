@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
     name = "mine",
     mixinStandardHelpOptions = true,
     description = {
-      "Mines blocks on the running node, paying to an address (default: a fresh address of the",
-      "loaded wallet). On dev each block takes milliseconds."
+      "Mines blocks on the running node.",
+      "They pay to --to ADDRESS, or to a fresh address of the loaded wallet (--wallet NAME).",
+      "On dev each block takes milliseconds."
     })
 final class MineCommand extends NodeCall {
   @Parameters(index = "0", paramLabel = "BLOCKS", defaultValue = "1")

@@ -30,8 +30,9 @@ import picocli.CommandLine.Parameters;
     name = "share",
     mixinStandardHelpOptions = true,
     description = {
-      "Makes a torrent of a file or a folder (in memory), prints its magnet link and seeds it",
-      "until Ctrl-C. Hidden files and symbolic links inside a folder are left out."
+      "Seeds a file or a folder and prints its magnet link.",
+      "The torrent is made in memory; it seeds until Ctrl-C. Hidden files and symbolic links",
+      "inside a folder are left out."
     })
 final class ShareCommand extends Subcommand {
   /** Every interface, any free port. */
