@@ -34,8 +34,9 @@ class MisbehavingPeersTest {
               dir.resolve("down"),
               dir.resolve("state"),
               SessionSettings.DEFAULTS);
+      // No assertion that the liar is still connected here: alone, it can deliver a whole
+      // corrupt piece and be banned before the next line runs, which is what the test wants.
       leecher.addPeer(liar.address());
-      assertThat(liar.disconnected.await(0, TimeUnit.SECONDS)).isFalse();
       leecher.addPeer(honest.listenAddress().orElseThrow());
       Swarm.awaitComplete(leecher, WAIT);
       awaitStatus(leecher, s -> s.bannedPeers() == 1, WAIT);
