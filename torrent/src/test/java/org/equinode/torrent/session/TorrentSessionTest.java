@@ -91,4 +91,47 @@ class TorrentSessionTest {
     }
     Swarm.assertSameFiles(shared, dir.resolve("b/two.bin"));
   }
+
+  @Test
+  void oneEngineSeedsTwoTorrentsOnOnePortToPlainAndEncryptedLeechers() throws Exception {
+    Path first = Swarm.content(dir.resolve("seed"), "first.bin", 7, 600_000);
+    Path second = Swarm.content(dir.resolve("seed"), "second", 8, 300_000, 200_000);
+    Metainfo one = Swarm.torrentOf(first, 16 * 1024);
+    Metainfo two = Swarm.torrentOf(second, 32 * 1024);
+    try (Swarm swarm = new Swarm(dir);
+        TorrentEngine engine = TorrentEngine.start(Swarm.listening(), swarm.environment())) {
+      for (Metainfo metainfo : java.util.List.of(one, two)) {
+        engine.add(
+            TorrentSource.of(metainfo),
+            StorageOpener.sharing(
+                dir.resolve("seed"),
+                StateFolder.under(dir.resolve("engine"), metainfo.infoHash()),
+                SessionSettings.DEFAULTS.storage(),
+                swarm.environment().pool(),
+                org.equinode.common.TimeSource.system()));
+      }
+      assertThat(engine.torrents()).hasSize(2);
+      java.net.InetSocketAddress port = engine.listenAddress().orElseThrow();
+      TorrentSession plain =
+          swarm.leech(
+              TorrentSource.of(one),
+              dir.resolve("down"),
+              dir.resolve("s1"),
+              SessionSettings.DEFAULTS.withEncryption(EncryptionPolicy.PLAINTEXT));
+      TorrentSession encrypted =
+          swarm.leech(
+              TorrentSource.of(two),
+              dir.resolve("down"),
+              dir.resolve("s2"),
+              SessionSettings.DEFAULTS.withEncryption(EncryptionPolicy.REQUIRED));
+      plain.addPeer(port);
+      encrypted.addPeer(port);
+      Swarm.awaitComplete(plain, WAIT);
+      Swarm.awaitComplete(encrypted, WAIT);
+      engine.find(one.infoHash()).orElseThrow().close();
+      assertThat(engine.torrents()).hasSize(1);
+    }
+    Swarm.assertSameFiles(first, dir.resolve("down/first.bin"));
+    Swarm.assertSameFiles(second, dir.resolve("down/second"));
+  }
 }
