@@ -3,6 +3,7 @@ package org.equinode.torrent.session;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.equinode.torrent.peer.CloseReason;
 import org.equinode.torrent.peer.Closed;
 import org.equinode.torrent.peer.Handshake;
 import org.equinode.torrent.peer.PeerConnection;
+import org.equinode.torrent.peer.PeerId;
 import org.equinode.torrent.peer.PeerListener;
 import org.equinode.torrent.peer.PeerMessage;
 import org.equinode.torrent.peer.PeerWireException;
@@ -55,6 +57,7 @@ final class PieceExchange {
   final SessionSettings settings;
   final SessionEnvironment env;
   final PeerBook book;
+  private final PeerId self;
   final Transfers transfers;
   final Availability availability;
   final MetadataExchange metadata;
@@ -90,11 +93,13 @@ final class PieceExchange {
       SessionSettings settings,
       SessionEnvironment env,
       PeerBook book,
+      PeerId self,
       StorageOpener opener) {
     this.infoHash = infoHash;
     this.settings = settings;
     this.env = env;
     this.book = book;
+    this.self = self;
     this.choker = new Choker(settings.choker(), env.random());
     long now = env.time().nanoTime();
     this.received = RateMeter.startingAt(now);
@@ -149,7 +154,7 @@ final class PieceExchange {
     BitSet announced = new BitSet();
     lock.lock();
     try {
-      String refusal = refusal(remote);
+      String refusal = refusal(remote, outgoing, out);
       if (!refusal.isEmpty()) {
         out.close(connection, CloseReason.CLOSED_LOCALLY, refusal);
       } else {
@@ -223,22 +228,39 @@ final class PieceExchange {
     return new PeerMessage.Extended(PeerMessage.Extended.HANDSHAKE_ID, ours.encode());
   }
 
-  private String refusal(Handshake remote) {
+  private String refusal(Handshake remote, boolean outgoing, Outbox out) {
     if (closed) {
       return "the session is closing";
-    }
-    if (peers.size() >= settings.maxConnections()) {
-      return "already " + peers.size() + " peers";
     }
     if (book.isBanned(remote.peerId())) {
       return "banned";
     }
     for (Peer other : peers.values()) {
       if (other.peerId.equals(remote.peerId())) {
-        return "already connected to this peer as " + other.id;
+        if (!keepsNewer(other, remote.peerId(), outgoing)) {
+          return "already connected to this peer as " + other.id;
+        }
+        out.close(
+            other.connection, CloseReason.CLOSED_LOCALLY, "a duplicate of a newer connection");
       }
     }
+    if (peers.size() >= settings.maxConnections()) {
+      return "already " + peers.size() + " peers";
+    }
     return "";
+  }
+
+  /**
+   * Two connections to one peer (each side called the other): both sides keep the one made by the
+   * side with the lower peer id, so that they never close both. Two made the same way: the older.
+   */
+  private boolean keepsNewer(Peer older, PeerId remote, boolean newerOutgoing) {
+    if (older.outgoing == newerOutgoing) {
+      return false;
+    }
+    byte[] newerCaller = (newerOutgoing ? self : remote).toByteArray();
+    byte[] olderCaller = (older.outgoing ? self : remote).toByteArray();
+    return Arrays.compareUnsigned(newerCaller, olderCaller) < 0;
   }
 
   /** Tells a new peer what we have: bitfield, or have-all / have-none when both speak BEP 6. */

@@ -83,7 +83,13 @@ public final class TorrentSession implements AutoCloseable {
     PeerBook book = new PeerBook();
     engine.selfAddresses().forEach(book::excludeSelf);
     PieceExchange exchange =
-        new PieceExchange(source.infoHash(), engine.settings(), engine.environment(), book, opener);
+        new PieceExchange(
+            source.infoHash(),
+            engine.settings(),
+            engine.environment(),
+            book,
+            engine.local().peerId(),
+            opener);
     engine.listenAddress().ifPresent(address -> exchange.listening(address.getPort()));
     if (source.info().isPresent()) {
       InfoDict info = source.info().get();
