@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.equinode.torrent.metainfo.InfoDict;
@@ -620,13 +623,20 @@ final class PieceExchange {
     } finally {
       lock.unlock();
     }
+    // File channels close themselves when an interrupted thread uses them: the interrupt is kept
+    // aside until the storage has recorded what is complete.
+    boolean interrupted = Thread.interrupted();
     long deadline = now() + maxWait.toNanos();
     for (PeerConnection connection : connections) {
       connection.close(CloseReason.CLOSED_LOCALLY, "the session is closing");
     }
     try {
       for (PeerConnection connection : connections) {
-        connection.whenClosed().get(remaining(deadline), TimeUnit.NANOSECONDS);
+        try {
+          connection.whenClosed().get(remaining(deadline), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          // Bounded: a reader that does not finish in time is abandoned.
+        }
       }
       Content ct = content;
       if (ct != null
@@ -638,15 +648,42 @@ final class PieceExchange {
         Thread.sleep(CLOSE_POLL_MILLIS);
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      // Bounded: whatever is still running is abandoned; the storage records what is verified.
+      interrupted = true; // stop waiting; what is verified is recorded below
     }
     Content ct = content;
-    if (ct != null) {
-      ct.storage.close();
+    try {
+      if (ct != null) {
+        closeOnPool(ct);
+      }
+    } finally {
+      done.completeExceptionally(new SessionException("the session was closed"));
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    done.completeExceptionally(new SessionException("the session was closed"));
+  }
+
+  /**
+   * Closes the storage (its last checkpoint: fsync and the resume file) on the disk pool, like all
+   * disk I/O, and waits for it without being interruptible: an interrupt of the caller must not
+   * cost the record of what was downloaded.
+   */
+  private void closeOnPool(Content ct) {
+    CompletableFuture<Void> closing;
+    try {
+      closing = CompletableFuture.runAsync(ct.storage::close, env.pool());
+    } catch (RejectedExecutionException e) {
+      ct.storage.close(); // the pool is gone: this thread does it
+      return;
+    }
+    try {
+      closing.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private long remaining(long deadline) {

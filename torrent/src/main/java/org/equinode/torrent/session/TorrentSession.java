@@ -238,15 +238,24 @@ public final class TorrentSession implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    engine.removed(this);
-    exchange.close(CLOSE_WAIT);
-    TrackerLink link = tracker;
-    tracker = null;
-    if (link != null) {
-      link.close();
-    }
-    if (ownsEngine) {
-      engine.close();
+    // An interrupt would close the files and cut the stopped announce short: kept for the end.
+    boolean interrupted = Thread.interrupted();
+    try {
+      engine.removed(this);
+      exchange.close(CLOSE_WAIT);
+      interrupted |= Thread.interrupted();
+      TrackerLink link = tracker;
+      tracker = null;
+      if (link != null) {
+        link.close();
+      }
+      if (ownsEngine) {
+        engine.close();
+      }
+    } finally {
+      if (interrupted || Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
