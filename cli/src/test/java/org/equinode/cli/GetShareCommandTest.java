@@ -76,6 +76,56 @@ class GetShareCommandTest {
   }
 
   @Test
+  void getsATorrentFileFromAPeerAndSeedsUntilStopped() throws Exception {
+    Path file = home.resolve("share/one.bin");
+    Files.createDirectories(file.getParent());
+    byte[] content = new byte[400_000];
+    new Random(9).nextBytes(content);
+    Files.write(file, content);
+    Path torrent = home.resolve("one.torrent");
+    CommandRunner runner = new CommandRunner(home, TimeSource.system());
+    assertThat(
+            runner.run("torrent", "create", file.toString(), "-o", torrent.toString()).exitCode())
+        .isZero();
+    CommandRunner.Running share =
+        runner.start(
+            "share",
+            file.toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--datadir",
+            home.resolve("seeder").toString());
+    CommandRunner.Running get = null;
+    try {
+      String magnet = awaitMagnet(share);
+      String peer = magnet.substring(magnet.indexOf("x.pe=") + "x.pe=".length());
+      get =
+          runner.start(
+              "get",
+              torrent.toString(),
+              "--peer",
+              peer,
+              "--seed",
+              "--dir",
+              home.resolve("down").toString(),
+              "--listen",
+              "127.0.0.1:0",
+              "--datadir",
+              home.resolve("leecher").toString());
+      awaitOutput(get, "seeding until Ctrl-C");
+      assertThat(get.exit()).isNotDone();
+      assertThat(home.resolve("down/one.bin")).hasBinaryContent(content);
+    } finally {
+      if (get != null) {
+        get.thread().interrupt();
+      }
+      share.thread().interrupt();
+    }
+    assertThat(get.exit().get(20, TimeUnit.SECONDS)).as(get.err().toString()).isZero();
+    assertThat(share.exit().get(20, TimeUnit.SECONDS)).as(share.err().toString()).isZero();
+  }
+
+  @Test
   void refusesADownloadFolderThatHoldsTheDataDirectory() {
     CommandRunner runner = new CommandRunner(home, TimeSource.system());
     CommandRunner.Result result =
@@ -88,6 +138,15 @@ class GetShareCommandTest {
             home.resolve(".equinode").toString());
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("holds the data directory", "--dir");
+  }
+
+  private static void awaitOutput(CommandRunner.Running running, String text)
+      throws InterruptedException {
+    for (int i = 0; i < 2000 && !running.out().toString().contains(text); i++) {
+      assertThat(running.exit()).as(running.err().toString()).isNotDone();
+      Thread.sleep(10);
+    }
+    assertThat(running.out().toString()).contains(text);
   }
 
   private static String awaitMagnet(CommandRunner.Running running) throws InterruptedException {

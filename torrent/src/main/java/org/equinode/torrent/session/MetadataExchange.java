@@ -135,7 +135,12 @@ final class MetadataExchange {
     }
   }
 
+  /** Peers from peer exchange go to the book, except for a private torrent (BEP 27). */
   private void learn(PexMessage pex) {
+    InfoDict known = info;
+    if (known != null && known.isPrivate()) {
+      return;
+    }
     for (PexPeer added : pex.added()) {
       InetSocketAddress address = added.address();
       if (!exchange.book.isBanned(address)) {

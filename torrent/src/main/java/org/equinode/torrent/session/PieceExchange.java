@@ -3,6 +3,7 @@ package org.equinode.torrent.session;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.equinode.torrent.metainfo.InfoDict;
@@ -21,6 +25,7 @@ import org.equinode.torrent.peer.CloseReason;
 import org.equinode.torrent.peer.Closed;
 import org.equinode.torrent.peer.Handshake;
 import org.equinode.torrent.peer.PeerConnection;
+import org.equinode.torrent.peer.PeerId;
 import org.equinode.torrent.peer.PeerListener;
 import org.equinode.torrent.peer.PeerMessage;
 import org.equinode.torrent.peer.PeerWireException;
@@ -55,6 +60,7 @@ final class PieceExchange {
   final SessionSettings settings;
   final SessionEnvironment env;
   final PeerBook book;
+  private final PeerId self;
   final Transfers transfers;
   final Availability availability;
   final MetadataExchange metadata;
@@ -90,11 +96,13 @@ final class PieceExchange {
       SessionSettings settings,
       SessionEnvironment env,
       PeerBook book,
+      PeerId self,
       StorageOpener opener) {
     this.infoHash = infoHash;
     this.settings = settings;
     this.env = env;
     this.book = book;
+    this.self = self;
     this.choker = new Choker(settings.choker(), env.random());
     long now = env.time().nanoTime();
     this.received = RateMeter.startingAt(now);
@@ -149,7 +157,7 @@ final class PieceExchange {
     BitSet announced = new BitSet();
     lock.lock();
     try {
-      String refusal = refusal(remote);
+      String refusal = refusal(remote, outgoing, out);
       if (!refusal.isEmpty()) {
         out.close(connection, CloseReason.CLOSED_LOCALLY, refusal);
       } else {
@@ -223,22 +231,39 @@ final class PieceExchange {
     return new PeerMessage.Extended(PeerMessage.Extended.HANDSHAKE_ID, ours.encode());
   }
 
-  private String refusal(Handshake remote) {
+  private String refusal(Handshake remote, boolean outgoing, Outbox out) {
     if (closed) {
       return "the session is closing";
-    }
-    if (peers.size() >= settings.maxConnections()) {
-      return "already " + peers.size() + " peers";
     }
     if (book.isBanned(remote.peerId())) {
       return "banned";
     }
     for (Peer other : peers.values()) {
       if (other.peerId.equals(remote.peerId())) {
-        return "already connected to this peer as " + other.id;
+        if (!keepsNewer(other, remote.peerId(), outgoing)) {
+          return "already connected to this peer as " + other.id;
+        }
+        out.close(
+            other.connection, CloseReason.CLOSED_LOCALLY, "a duplicate of a newer connection");
       }
     }
+    if (peers.size() >= settings.maxConnections()) {
+      return "already " + peers.size() + " peers";
+    }
     return "";
+  }
+
+  /**
+   * Two connections to one peer (each side called the other): both sides keep the one made by the
+   * side with the lower peer id, so that they never close both. Two made the same way: the older.
+   */
+  private boolean keepsNewer(Peer older, PeerId remote, boolean newerOutgoing) {
+    if (older.outgoing == newerOutgoing) {
+      return false;
+    }
+    byte[] newerCaller = (newerOutgoing ? self : remote).toByteArray();
+    byte[] olderCaller = (older.outgoing ? self : remote).toByteArray();
+    return Arrays.compareUnsigned(newerCaller, olderCaller) < 0;
   }
 
   /** Tells a new peer what we have: bitfield, or have-all / have-none when both speak BEP 6. */
@@ -598,13 +623,20 @@ final class PieceExchange {
     } finally {
       lock.unlock();
     }
+    // File channels close themselves when an interrupted thread uses them: the interrupt is kept
+    // aside until the storage has recorded what is complete.
+    boolean interrupted = Thread.interrupted();
     long deadline = now() + maxWait.toNanos();
     for (PeerConnection connection : connections) {
       connection.close(CloseReason.CLOSED_LOCALLY, "the session is closing");
     }
     try {
       for (PeerConnection connection : connections) {
-        connection.whenClosed().get(remaining(deadline), TimeUnit.NANOSECONDS);
+        try {
+          connection.whenClosed().get(remaining(deadline), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          // Bounded: a reader that does not finish in time is abandoned.
+        }
       }
       Content ct = content;
       if (ct != null
@@ -616,15 +648,42 @@ final class PieceExchange {
         Thread.sleep(CLOSE_POLL_MILLIS);
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      // Bounded: whatever is still running is abandoned; the storage records what is verified.
+      interrupted = true; // stop waiting; what is verified is recorded below
     }
     Content ct = content;
-    if (ct != null) {
-      ct.storage.close();
+    try {
+      if (ct != null) {
+        closeOnPool(ct);
+      }
+    } finally {
+      done.completeExceptionally(new SessionException("the session was closed"));
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    done.completeExceptionally(new SessionException("the session was closed"));
+  }
+
+  /**
+   * Closes the storage (its last checkpoint: fsync and the resume file) on the disk pool, like all
+   * disk I/O, and waits for it without being interruptible: an interrupt of the caller must not
+   * cost the record of what was downloaded.
+   */
+  private void closeOnPool(Content ct) {
+    CompletableFuture<Void> closing;
+    try {
+      closing = CompletableFuture.runAsync(ct.storage::close, env.pool());
+    } catch (RejectedExecutionException e) {
+      ct.storage.close(); // the pool is gone: this thread does it
+      return;
+    }
+    try {
+      closing.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private long remaining(long deadline) {

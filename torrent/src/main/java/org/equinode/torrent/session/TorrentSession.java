@@ -1,36 +1,28 @@
 package org.equinode.torrent.session;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.equinode.torrent.magnet.PeerAddress;
 import org.equinode.torrent.magnet.PeerHost;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
-import org.equinode.torrent.peer.LocalPeer;
 import org.equinode.torrent.peer.PeerId;
-import org.equinode.torrent.peer.PeerServer;
-import org.equinode.torrent.peer.ReservedBits;
 import org.equinode.torrent.tracker.TrackerStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One torrent being downloaded and shared: the handle that callers (the command line, the node)
- * hold. It listens for peers on its own port if asked to (plain and encrypted connections on the
- * same port), connects to the peers it learns of (given, from the magnet link, from trackers, from
- * peer exchange), fetches the metadata of a magnet link, downloads every wanted piece, keeps
- * seeding until closed, and announces to trackers.
+ * hold. It takes the peers that connect to its engine's port for it (plain and encrypted), connects
+ * to the peers it learns of (given, from the magnet link, from trackers, from peer exchange),
+ * fetches the metadata of a magnet link, downloads every wanted piece, keeps seeding until closed,
+ * and announces to trackers.
  *
  * <p>Threads (docs/concurrency.md): two virtual threads per connection (reader and writer), one per
- * connection being set up, one accepting; one timer thread ticks every {@link
+ * connection being set up; the engine's timer ticks it every {@link
  * SessionSettings#tickInterval()}; disk I/O and hashing run on the environment's pool. Every method
  * here is thread-safe.
  */
@@ -44,32 +36,28 @@ public final class TorrentSession implements AutoCloseable {
   /** How long {@link #close()} waits for connections, disk writes and verifications. */
   public static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
+  private final TorrentEngine engine;
   private final TorrentSource source;
   private final PieceExchange exchange;
   private final PeerBook book;
   private final Connector connector;
-  private final ScheduledExecutorService timer;
-  private final LocalPeer local;
-  private volatile @Nullable PeerServer server;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean ownsEngine;
   private volatile @Nullable TrackerLink tracker;
 
   private TorrentSession(
-      TorrentSource source,
-      PieceExchange exchange,
-      PeerBook book,
-      LocalPeer local,
-      ScheduledExecutorService timer) {
+      TorrentEngine engine, TorrentSource source, PieceExchange exchange, PeerBook book) {
+    this.engine = engine;
     this.source = source;
     this.exchange = exchange;
     this.book = book;
-    this.local = local;
-    this.timer = timer;
-    this.connector = new Connector(exchange, local, timer);
+    this.connector = new Connector(exchange, engine.local(), engine.timer());
   }
 
   /**
-   * Starts a session: opens the storage if the metadata is known (hashing existing files as
-   * needed), binds the listening port, connects to the source's peers and starts the trackers.
+   * Starts a session for one torrent with an engine of its own (its own port, if the settings name
+   * one), closed with it: opens the storage if the metadata is known (hashing existing files as
+   * needed), binds the port, connects to the source's peers and starts the trackers.
    *
    * @throws SessionException if the port cannot be bound
    * @throws org.equinode.torrent.storage.StorageException if the files cannot be used
@@ -79,101 +67,93 @@ public final class TorrentSession implements AutoCloseable {
       StorageOpener opener,
       SessionSettings settings,
       SessionEnvironment env) {
+    TorrentEngine engine = TorrentEngine.start(settings, env);
+    try {
+      TorrentSession session = engine.add(source, opener);
+      session.ownsEngine = true;
+      return session;
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** A session in {@code engine}, its storage open if the metadata is known; not started yet. */
+  static TorrentSession create(TorrentEngine engine, TorrentSource source, StorageOpener opener) {
     PeerBook book = new PeerBook();
-    PieceExchange exchange = new PieceExchange(source.infoHash(), settings, env, book, opener);
+    engine.selfAddresses().forEach(book::excludeSelf);
+    PieceExchange exchange =
+        new PieceExchange(
+            source.infoHash(),
+            engine.settings(),
+            engine.environment(),
+            book,
+            engine.local().peerId(),
+            opener);
+    engine.listenAddress().ifPresent(address -> exchange.listening(address.getPort()));
     if (source.info().isPresent()) {
       InfoDict info = source.info().get();
       exchange.metadata.known(info);
       exchange.contentReady(info, opener.open(info));
     }
-    LocalPeer local = new LocalPeer(PeerId.random(env.secureRandom()), ReservedBits.ours(false));
-    ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofVirtual().name("torrent-timer " + source.infoHash().hex()).factory());
-    TorrentSession session = new TorrentSession(source, exchange, book, local, timer);
+    return new TorrentSession(engine, source, exchange, book);
+  }
+
+  /** Starts talking to peers and trackers, once the engine lists the torrent. */
+  void begin() {
     try {
-      session.listen(settings);
       for (PeerAddress peer : source.peers()) {
         if (peer.host() instanceof PeerHost.Ip ip) {
           book.add(new InetSocketAddress(ip.address(), peer.port()));
         }
       }
-      PeerServer bound = session.server;
-      if (bound != null) {
-        session.tracker =
+      Optional<InetSocketAddress> bound = engine.listenAddress();
+      if (bound.isPresent()) {
+        tracker =
             TrackerLink.start(
                     source.trackerTiers(),
                     exchange,
-                    local.peerId(),
-                    bound.localAddress().getPort(),
-                    session::connectMore)
+                    engine.local().peerId(),
+                    bound.get().getPort(),
+                    this::connectMore)
                 .orElse(null);
-        TrackerLink link = session.tracker;
+        TrackerLink link = tracker;
         if (link != null) {
           link.tick();
         }
       }
       if (!exchange.isFinished()) {
-        var unused = exchange.done.thenRun(session::completed);
+        var unused = exchange.done.thenRun(this::completed);
       }
-      long period = settings.tickInterval().toNanos();
-      var unusedTicking =
-          timer.scheduleWithFixedDelay(session::tick, period, period, TimeUnit.NANOSECONDS);
-      session.connectMore();
+      connectMore();
     } catch (RuntimeException e) {
-      session.close();
+      close();
       throw e;
     }
-    return session;
   }
 
-  private void listen(SessionSettings settings) {
-    if (settings.listen().isEmpty()) {
-      return;
-    }
-    InetSocketAddress wanted = settings.listen().get();
-    PeerServer bound;
-    try {
-      bound = PeerServer.bind(wanted, new Acceptor(exchange, local, timer));
-    } catch (IOException e) {
-      throw new SessionException("cannot listen on " + wanted + ": " + e.getMessage(), e);
-    }
-    server = bound;
-    InetSocketAddress address = bound.localAddress();
-    exchange.listening(address.getPort());
-    book.excludeSelf(address);
-    if (address.getAddress().isAnyLocalAddress()) {
-      try {
-        book.excludeSelf(
-            new InetSocketAddress(
-                InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), address.getPort()));
-      } catch (UnknownHostException e) {
-        throw new IllegalStateException("4 bytes are an address", e);
-      }
-    }
+  PieceExchange exchange() {
+    return exchange;
   }
 
-  private void tick() {
-    try {
-      exchange.tick();
-      connectMore();
-      TrackerLink link = tracker;
-      if (link != null) {
-        link.tick();
-      }
-      Content ct = exchange.content();
-      if (ct != null) {
-        exchange.onPool(
-            () -> {
-              try {
-                ct.storage.checkpointIfDue();
-              } catch (RuntimeException e) {
-                // Kept as the storage's error(); the next checkpoint tries again.
-              }
-            });
-      }
-    } catch (RuntimeException e) {
-      // A bug in one tick must not stop the timer: the next tick runs anyway.
+  /** Timers: called by the engine every tick. */
+  void tick() {
+    exchange.tick();
+    connectMore();
+    TrackerLink link = tracker;
+    if (link != null) {
+      link.tick();
+    }
+    Content ct = exchange.content();
+    if (ct != null) {
+      exchange.onPool(
+          () -> {
+            try {
+              ct.storage.checkpointIfDue();
+            } catch (RuntimeException e) {
+              // Kept as the storage's error(); the next checkpoint tries again.
+            }
+          });
     }
   }
 
@@ -205,15 +185,14 @@ public final class TorrentSession implements AutoCloseable {
     return source.infoHash();
   }
 
-  /** Our peer id in this session. */
+  /** Our peer id (the engine's). */
   public PeerId peerId() {
-    return local.peerId();
+    return engine.local().peerId();
   }
 
-  /** Where peers may connect to us, if we listen. */
+  /** Where peers may connect to us, if the engine listens. */
   public Optional<InetSocketAddress> listenAddress() {
-    PeerServer bound = server;
-    return bound == null ? Optional.empty() : Optional.of(bound.localAddress());
+    return engine.listenAddress();
   }
 
   /** The metadata, once known. */
@@ -249,22 +228,34 @@ public final class TorrentSession implements AutoCloseable {
   }
 
   /**
-   * Stops: no more connections accepted or made, every connection closed, the storage closed after
-   * blocks in flight are written and verified (bounded by {@link #CLOSE_WAIT}), which records what
-   * is complete; trackers hear {@code stopped}. Idempotent.
+   * Stops: no more connections made, every connection closed, the storage closed after blocks in
+   * flight are written and verified (bounded by {@link #CLOSE_WAIT}), which records what is
+   * complete; trackers hear {@code stopped}; the torrent leaves its engine (a session started on
+   * its own closes its engine too). Idempotent.
    */
   @Override
   public void close() {
-    PeerServer bound = server;
-    if (bound != null) {
-      bound.close();
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
-    exchange.close(CLOSE_WAIT);
-    timer.shutdownNow();
-    TrackerLink link = tracker;
-    tracker = null;
-    if (link != null) {
-      link.close();
+    // An interrupt would close the files and cut the stopped announce short: kept for the end.
+    boolean interrupted = Thread.interrupted();
+    try {
+      engine.removed(this);
+      exchange.close(CLOSE_WAIT);
+      interrupted |= Thread.interrupted();
+      TrackerLink link = tracker;
+      tracker = null;
+      if (link != null) {
+        link.close();
+      }
+      if (ownsEngine) {
+        engine.close();
+      }
+    } finally {
+      if (interrupted || Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -35,11 +35,11 @@ class Aria2InteropTest {
 
   @Test
   void equinodeDownloadsFromAnAria2Seeder() throws Exception {
-    Path shared = Swarm.content(dir.resolve("seed"), "set", 31, 1_800_000, 2_000_001);
-    Metainfo metainfo = Swarm.torrentOf(shared, 64 * 1024);
+    Path shared = LoopbackSwarm.content(dir.resolve("seed"), "set", 31, 1_800_000, 2_000_001);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(shared, 64 * 1024);
     Path torrent = Files.write(dir.resolve("set.torrent"), metainfo.encode());
     int ariaPort = ExternalPeer.freePort();
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         ExternalPeer aria2 =
             ExternalPeer.start(
                 dir,
@@ -59,22 +59,22 @@ class Aria2InteropTest {
               SessionSettings.DEFAULTS);
       leecher.addPeer(ExternalPeer.loopback(ariaPort));
       try {
-        Swarm.awaitComplete(leecher, WAIT);
+        LoopbackSwarm.awaitComplete(leecher, WAIT);
       } catch (AssertionError e) {
         throw new AssertionError(e.getMessage() + aria2.logTail(), e);
       }
     }
-    Swarm.assertSameFiles(shared, dir.resolve("down/set"));
+    LoopbackSwarm.assertSameFiles(shared, dir.resolve("down/set"));
   }
 
   @Test
   void aria2DownloadsFromAnEquinodeSeeder() throws Exception {
-    Path shared = Swarm.content(dir.resolve("seed"), "clip.bin", 32, 4_000_000);
-    Metainfo metainfo = Swarm.torrentOf(shared, 128 * 1024);
+    Path shared = LoopbackSwarm.content(dir.resolve("seed"), "clip.bin", 32, 4_000_000);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(shared, 128 * 1024);
     Path torrent = Files.write(dir.resolve("clip.torrent"), metainfo.encode());
     int httpPort = ExternalPeer.freePort();
-    try (Swarm swarm = new Swarm(dir)) {
-      TorrentSession seeder = swarm.seed(metainfo, dir.resolve("seed"), Swarm.listening());
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir)) {
+      TorrentSession seeder = swarm.seed(metainfo, dir.resolve("seed"), LoopbackSwarm.listening());
       String tracker =
           ExternalPeer.staticTracker(
               dir.resolve("tracker"), List.of(seeder.listenAddress().orElseThrow()), httpPort);
@@ -98,6 +98,6 @@ class Aria2InteropTest {
       }
       assertThat(seeder.status().uploaded()).isGreaterThanOrEqualTo(4_000_000);
     }
-    Swarm.assertSameFiles(shared, dir.resolve("down/clip.bin"));
+    LoopbackSwarm.assertSameFiles(shared, dir.resolve("down/clip.bin"));
   }
 }

@@ -49,6 +49,8 @@ final class FakePeer implements AutoCloseable {
   final Set<Integer> requestedPieces = ConcurrentHashMap.newKeySet();
   final AtomicInteger connections = new AtomicInteger();
   final CountDownLatch vanished = new CountDownLatch(1);
+
+  /** A connection that got past the handshake ended (a dropped MSE attempt does not count). */
   final CountDownLatch disconnected = new CountDownLatch(1);
 
   private FakePeer(
@@ -93,6 +95,7 @@ final class FakePeer implements AutoCloseable {
   }
 
   private void serve(Socket socket) {
+    boolean talked = false;
     try (socket) {
       socket.setSoTimeout(20_000);
       DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -101,6 +104,7 @@ final class FakePeer implements AutoCloseable {
       in.readFully(theirs);
       Handshake.checkProtocol(java.util.Arrays.copyOf(theirs, Handshake.PROTOCOL_PREFIX_LENGTH));
       connections.incrementAndGet();
+      talked = true;
       Handshake ours =
           new Handshake(
               ReservedBits.NONE,
@@ -122,7 +126,9 @@ final class FakePeer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // The other side closed, or sent an MSE handshake (not spoken here): drop it.
     } finally {
-      disconnected.countDown();
+      if (talked) {
+        disconnected.countDown();
+      }
     }
   }
 

@@ -38,10 +38,10 @@ class LibtorrentSessionInteropTest {
 
   @Test
   void equinodeDownloadsFromALibtorrentSeederThatForcesEncryption() throws Exception {
-    Path shared = Swarm.content(dir.resolve("lt"), "pack", 21, 2_000_000, 1_234_567, 5);
-    Metainfo metainfo = Swarm.torrentOf(shared, 64 * 1024);
+    Path shared = LoopbackSwarm.content(dir.resolve("lt"), "pack", 21, 2_000_000, 1_234_567, 5);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(shared, 64 * 1024);
     Path torrent = Files.write(dir.resolve("pack.torrent"), metainfo.encode());
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         ExternalPeer lt =
             ExternalPeer.libtorrent(
                 dir, "lt-seed", torrent.toString(), dir.resolve("lt").toString(), "forced")) {
@@ -53,19 +53,19 @@ class LibtorrentSessionInteropTest {
               dir.resolve("state"),
               SessionSettings.DEFAULTS);
       leecher.addPeer(ExternalPeer.loopback(port));
-      Swarm.awaitComplete(leecher, WAIT);
+      LoopbackSwarm.awaitComplete(leecher, WAIT);
     }
-    Swarm.assertSameFiles(shared, dir.resolve("down/pack"));
+    LoopbackSwarm.assertSameFiles(shared, dir.resolve("down/pack"));
   }
 
   @Test
   void libtorrentDownloadsFromAnEquinodeSeeder() throws Exception {
-    Path shared = Swarm.content(dir.resolve("seed"), "movie.bin", 22, 3_500_000);
-    Metainfo metainfo = Swarm.torrentOf(shared, 32 * 1024);
+    Path shared = LoopbackSwarm.content(dir.resolve("seed"), "movie.bin", 22, 3_500_000);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(shared, 32 * 1024);
     Path torrent = Files.write(dir.resolve("movie.torrent"), metainfo.encode());
     Files.createDirectories(dir.resolve("lt"));
-    try (Swarm swarm = new Swarm(dir)) {
-      TorrentSession seeder = swarm.seed(metainfo, dir.resolve("seed"), Swarm.listening());
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir)) {
+      TorrentSession seeder = swarm.seed(metainfo, dir.resolve("seed"), LoopbackSwarm.listening());
       int port = seeder.listenAddress().orElseThrow().getPort();
       try (ExternalPeer lt =
           ExternalPeer.libtorrent(
@@ -81,15 +81,15 @@ class LibtorrentSessionInteropTest {
       }
       assertThat(seeder.status().uploaded()).isGreaterThanOrEqualTo(3_500_000);
     }
-    Swarm.assertSameFiles(shared, dir.resolve("lt/movie.bin"));
+    LoopbackSwarm.assertSameFiles(shared, dir.resolve("lt/movie.bin"));
   }
 
   @Test
   void equinodeResolvesAMagnetLinkFromLibtorrent() throws Exception {
-    Path shared = Swarm.content(dir.resolve("lt"), "docs", 23, 40_000, 900_000, 300_000);
-    Metainfo metainfo = Swarm.torrentOf(shared, 16 * 1024);
+    Path shared = LoopbackSwarm.content(dir.resolve("lt"), "docs", 23, 40_000, 900_000, 300_000);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(shared, 16 * 1024);
     Path torrent = Files.write(dir.resolve("docs.torrent"), metainfo.encode());
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         ExternalPeer lt =
             ExternalPeer.libtorrent(
                 dir, "lt-seed", torrent.toString(), dir.resolve("lt").toString(), "enabled")) {
@@ -108,9 +108,9 @@ class LibtorrentSessionInteropTest {
               dir.resolve("down"),
               dir.resolve("state"),
               SessionSettings.DEFAULTS);
-      Swarm.awaitComplete(leecher, WAIT);
+      LoopbackSwarm.awaitComplete(leecher, WAIT);
       assertThat(leecher.metadata()).contains(metainfo.info());
     }
-    Swarm.assertSameFiles(shared, dir.resolve("down/docs"));
+    LoopbackSwarm.assertSameFiles(shared, dir.resolve("down/docs"));
   }
 }

@@ -22,12 +22,12 @@ class MisbehavingPeersTest {
 
   @Test
   void aPeerSendingWrongDataIsBannedAndTheDownloadCompletesFromTheOthers() throws Exception {
-    Path file = Swarm.content(dir.resolve("seed"), "data.bin", 4, 1_000_000);
-    Metainfo metainfo = Swarm.torrentOf(file, 32 * 1024);
+    Path file = LoopbackSwarm.content(dir.resolve("seed"), "data.bin", 4, 1_000_000);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(file, 32 * 1024);
     InfoDict info = metainfo.info();
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         FakePeer liar = FakePeer.start(info, file, FakePeer.all(info), FakePeer.Mode.CORRUPT, 0)) {
-      TorrentSession honest = swarm.seed(metainfo, dir.resolve("seed"), Swarm.listening());
+      TorrentSession honest = swarm.seed(metainfo, dir.resolve("seed"), LoopbackSwarm.listening());
       TorrentSession leecher =
           swarm.leech(
               TorrentSource.of(metainfo),
@@ -38,20 +38,20 @@ class MisbehavingPeersTest {
       // corrupt piece and be banned before the next line runs, which is what the test wants.
       leecher.addPeer(liar.address());
       leecher.addPeer(honest.listenAddress().orElseThrow());
-      Swarm.awaitComplete(leecher, WAIT);
+      LoopbackSwarm.awaitComplete(leecher, WAIT);
       awaitStatus(leecher, s -> s.bannedPeers() == 1, WAIT);
       assertThat(liar.disconnected.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
       assertThat(liar.connections).as("never called again once banned").hasValue(1);
     }
-    Swarm.assertSameFiles(file, dir.resolve("down/data.bin"));
+    LoopbackSwarm.assertSameFiles(file, dir.resolve("down/data.bin"));
   }
 
   @Test
   void aSeederThatVanishesMidPieceGivesItsRequestsBack() throws Exception {
-    Path file = Swarm.content(dir.resolve("seed"), "data.bin", 5, 1_000_000);
-    Metainfo metainfo = Swarm.torrentOf(file, 64 * 1024);
+    Path file = LoopbackSwarm.content(dir.resolve("seed"), "data.bin", 5, 1_000_000);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(file, 64 * 1024);
     InfoDict info = metainfo.info();
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         FakePeer quitter =
             FakePeer.start(info, file, FakePeer.all(info), FakePeer.Mode.VANISH, 6)) {
       TorrentSession leecher =
@@ -63,22 +63,22 @@ class MisbehavingPeersTest {
       leecher.addPeer(quitter.address());
       assertThat(quitter.vanished.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
       assertThat(leecher.whenComplete()).isNotDone();
-      TorrentSession honest = swarm.seed(metainfo, dir.resolve("seed"), Swarm.listening());
+      TorrentSession honest = swarm.seed(metainfo, dir.resolve("seed"), LoopbackSwarm.listening());
       leecher.addPeer(honest.listenAddress().orElseThrow());
-      Swarm.awaitComplete(leecher, WAIT);
+      LoopbackSwarm.awaitComplete(leecher, WAIT);
       assertThat(leecher.status().bannedPeers()).isZero();
     }
-    Swarm.assertSameFiles(file, dir.resolve("down/data.bin"));
+    LoopbackSwarm.assertSameFiles(file, dir.resolve("down/data.bin"));
   }
 
   @Test
   void aRestartResumesWithoutFetchingVerifiedPiecesAgain() throws Exception {
-    Path file = Swarm.content(dir.resolve("seed"), "data.bin", 6, 20 * 32 * 1024 - 1000);
-    Metainfo metainfo = Swarm.torrentOf(file, 32 * 1024);
+    Path file = LoopbackSwarm.content(dir.resolve("seed"), "data.bin", 6, 20 * 32 * 1024 - 1000);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(file, 32 * 1024);
     InfoDict info = metainfo.info();
     BitSet firstHalf = new BitSet();
     firstHalf.set(0, 10);
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         FakePeer half = FakePeer.start(info, file, firstHalf, FakePeer.Mode.HONEST, 0)) {
       TorrentSession first =
           swarm.leech(
@@ -90,7 +90,7 @@ class MisbehavingPeersTest {
       awaitStatus(first, s -> s.donePieces() == 10, WAIT);
       first.close();
     }
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         FakePeer full = FakePeer.start(info, file, FakePeer.all(info), FakePeer.Mode.HONEST, 0)) {
       TorrentSession second =
           swarm.leech(
@@ -100,10 +100,10 @@ class MisbehavingPeersTest {
               SessionSettings.DEFAULTS);
       assertThat(second.status().donePieces()).isEqualTo(10);
       second.addPeer(full.address());
-      Swarm.awaitComplete(second, WAIT);
+      LoopbackSwarm.awaitComplete(second, WAIT);
       assertThat(full.requestedPieces).isNotEmpty().allMatch(piece -> piece >= 10);
     }
-    Swarm.assertSameFiles(file, dir.resolve("down/data.bin"));
+    LoopbackSwarm.assertSameFiles(file, dir.resolve("down/data.bin"));
   }
 
   static void awaitStatus(TorrentSession session, Predicate<TorrentStatus> until, Duration max)

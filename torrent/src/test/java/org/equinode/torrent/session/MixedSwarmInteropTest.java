@@ -32,12 +32,12 @@ class MixedSwarmInteropTest {
         ExternalPeer.libtorrentInstalled() && ExternalPeer.installed("aria2c"),
         "needs python3-libtorrent and aria2c (apt-get install python3-libtorrent aria2):"
             + " mixed swarm test skipped");
-    Path shared = Swarm.content(dir.resolve("lt"), "mix", 51, 2_500_000, 1_500_000);
-    Metainfo metainfo = Swarm.torrentOf(shared, 64 * 1024);
+    Path shared = LoopbackSwarm.content(dir.resolve("lt"), "mix", 51, 2_500_000, 1_500_000);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(shared, 64 * 1024);
     Path torrent = Files.write(dir.resolve("mix.torrent"), metainfo.encode());
     int httpPort = ExternalPeer.freePort();
     Path trackers = dir.resolve("tracker");
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         ExternalPeer lt =
             ExternalPeer.libtorrent(
                 dir, "lt-seed", torrent.toString(), dir.resolve("lt").toString(), "enabled");
@@ -60,7 +60,7 @@ class MixedSwarmInteropTest {
                   Optional.empty()),
               dir.resolve("equinode"),
               dir.resolve("state"),
-              Swarm.listening());
+              LoopbackSwarm.listening());
       String toEquinode =
           ExternalPeer.staticTracker(
               trackers, "equinode", List.of(equinode.listenAddress().orElseThrow()), httpPort);
@@ -76,7 +76,7 @@ class MixedSwarmInteropTest {
                   "--bt-exclude-tracker=*",
                   "--bt-tracker=" + toEquinode,
                   torrent.toString()))) {
-        Swarm.awaitComplete(equinode, WAIT);
+        LoopbackSwarm.awaitComplete(equinode, WAIT);
         assertThat(aria2.awaitExit(WAIT)).as(aria2.logTail()).isZero();
       }
       TorrentStatus status = equinode.status();
@@ -86,7 +86,7 @@ class MixedSwarmInteropTest {
           .singleElement()
           .satisfies(t -> assertThat(t.toString()).contains(toLibtorrent));
     }
-    Swarm.assertSameFiles(shared, dir.resolve("equinode/mix"));
-    Swarm.assertSameFiles(shared, dir.resolve("aria2/mix"));
+    LoopbackSwarm.assertSameFiles(shared, dir.resolve("equinode/mix"));
+    LoopbackSwarm.assertSameFiles(shared, dir.resolve("aria2/mix"));
   }
 }

@@ -32,10 +32,10 @@ class TrackerSessionTest {
 
   @Test
   void aLeecherFindsTheSeederThroughTheTrackerAndReportsItsDownload() throws Exception {
-    Path file = Swarm.content(dir.resolve("seed"), "data.bin", 61, 900_000);
-    Metainfo plain = Swarm.torrentOf(file, 32 * 1024);
+    Path file = LoopbackSwarm.content(dir.resolve("seed"), "data.bin", 61, 900_000);
+    Metainfo plain = LoopbackSwarm.torrentOf(file, 32 * 1024);
     try (RecordingTracker tracker = RecordingTracker.start();
-        Swarm swarm = new Swarm(dir)) {
+        LoopbackSwarm swarm = new LoopbackSwarm(dir)) {
       TorrentSource source =
           new TorrentSource(
               plain.infoHash(),
@@ -43,7 +43,7 @@ class TrackerSessionTest {
               List.of(List.of(tracker.url())),
               List.of(),
               Optional.empty());
-      SessionSettings settings = Swarm.listening().withTrackers(QUICK);
+      SessionSettings settings = LoopbackSwarm.listening().withTrackers(QUICK);
       TorrentSession seeder =
           swarm.track(
               TorrentSession.start(
@@ -61,7 +61,7 @@ class TrackerSessionTest {
       TorrentSession leecher =
           swarm.leech(source, dir.resolve("down"), dir.resolve("s2"), settings);
       int leecherPort = leecher.listenAddress().orElseThrow().getPort();
-      Swarm.awaitComplete(leecher, WAIT);
+      LoopbackSwarm.awaitComplete(leecher, WAIT);
       MisbehavingPeersTest.awaitStatus(
           leecher, s -> tracker.events(leecherPort).contains("completed"), WAIT);
       leecher.close();
@@ -77,6 +77,6 @@ class TrackerSessionTest {
           .filteredOn(a -> a.port() == seederPort)
           .allSatisfy(a -> assertThat(a.left()).isZero());
     }
-    Swarm.assertSameFiles(file, dir.resolve("down/data.bin"));
+    LoopbackSwarm.assertSameFiles(file, dir.resolve("down/data.bin"));
   }
 }

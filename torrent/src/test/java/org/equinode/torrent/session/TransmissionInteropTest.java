@@ -46,13 +46,13 @@ class TransmissionInteropTest {
 
   @Test
   void equinodeDownloadsFromATransmissionSeeder() throws Exception {
-    Path shared = Swarm.content(dir.resolve("data"), "album", 41, 1_500_000, 700_000);
-    Metainfo metainfo = Swarm.torrentOf(shared, 32 * 1024);
+    Path shared = LoopbackSwarm.content(dir.resolve("data"), "album", 41, 1_500_000, 700_000);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(shared, 32 * 1024);
     Path torrent = Files.write(dir.resolve("album.torrent"), metainfo.encode());
     int rpcPort = ExternalPeer.freePort();
     int peerPort = ExternalPeer.freePort();
     String rpc = "127.0.0.1:" + rpcPort;
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         ExternalPeer daemon = daemon(dir.resolve("data"), rpcPort, peerPort)) {
       ExternalPeer.awaitListening(rpcPort, WAIT);
       remote(rpc, "-a", torrent.toString());
@@ -65,28 +65,28 @@ class TransmissionInteropTest {
               SessionSettings.DEFAULTS);
       leecher.addPeer(ExternalPeer.loopback(peerPort));
       try {
-        Swarm.awaitComplete(leecher, WAIT);
+        LoopbackSwarm.awaitComplete(leecher, WAIT);
       } catch (AssertionError e) {
         throw new AssertionError(e.getMessage() + daemon.logTail(), e);
       }
     }
-    Swarm.assertSameFiles(shared, dir.resolve("down/album"));
+    LoopbackSwarm.assertSameFiles(shared, dir.resolve("down/album"));
   }
 
   @Test
   void transmissionDownloadsFromAnEquinodeSeederThatCallsIt() throws Exception {
-    Path shared = Swarm.content(dir.resolve("seed"), "talk.bin", 42, 2_000_000);
-    Metainfo metainfo = Swarm.torrentOf(shared, 64 * 1024);
+    Path shared = LoopbackSwarm.content(dir.resolve("seed"), "talk.bin", 42, 2_000_000);
+    Metainfo metainfo = LoopbackSwarm.torrentOf(shared, 64 * 1024);
     Path torrent = Files.write(dir.resolve("talk.torrent"), metainfo.encode());
     int rpcPort = ExternalPeer.freePort();
     int peerPort = ExternalPeer.freePort();
     String rpc = "127.0.0.1:" + rpcPort;
-    try (Swarm swarm = new Swarm(dir);
+    try (LoopbackSwarm swarm = new LoopbackSwarm(dir);
         ExternalPeer daemon =
             daemon(Files.createDirectories(dir.resolve("transmission")), rpcPort, peerPort)) {
       ExternalPeer.awaitListening(rpcPort, WAIT);
       remote(rpc, "-a", torrent.toString());
-      TorrentSession seeder = swarm.seed(metainfo, dir.resolve("seed"), Swarm.listening());
+      TorrentSession seeder = swarm.seed(metainfo, dir.resolve("seed"), LoopbackSwarm.listening());
       seeder.addPeer(ExternalPeer.loopback(peerPort));
       try {
         awaitPercentDone(rpc, "100%");
@@ -95,7 +95,7 @@ class TransmissionInteropTest {
       }
       assertThat(seeder.status().uploaded()).isGreaterThanOrEqualTo(2_000_000);
     }
-    Swarm.assertSameFiles(shared, dir.resolve("transmission/talk.bin"));
+    LoopbackSwarm.assertSameFiles(shared, dir.resolve("transmission/talk.bin"));
   }
 
   /** transmission-daemon in the foreground, loopback only, no DHT, PEX, LPD, uTP or port maps. */

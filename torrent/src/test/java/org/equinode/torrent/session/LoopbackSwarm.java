@@ -25,7 +25,7 @@ import org.equinode.torrent.metainfo.TorrentCreator;
  * Equinode sessions on 127.0.0.1 in one JVM, sharing one disk pool, for tests: content on disk, a
  * torrent of it, seeders and leechers, and byte-for-byte comparison. Closes everything it started.
  */
-final class Swarm implements AutoCloseable {
+final class LoopbackSwarm implements AutoCloseable {
   static final InetSocketAddress ANY_LOOPBACK_PORT =
       new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
@@ -34,7 +34,7 @@ final class Swarm implements AutoCloseable {
   private final List<TorrentSession> sessions = new ArrayList<>();
   private long seeds = 100;
 
-  Swarm(Path root) {
+  LoopbackSwarm(Path root) {
     this.root = root;
   }
 
