@@ -9,6 +9,7 @@ import org.equinode.chain.LockHash;
 import org.equinode.chain.lock.Lock;
 import org.equinode.chain.tx.TxOut;
 import org.equinode.common.Hash32;
+import org.equinode.testing.Mutations;
 import org.equinode.wallet.keys.Label;
 import org.equinode.wallet.keys.WatchedLock;
 import org.equinode.wallet.spend.Contracts;

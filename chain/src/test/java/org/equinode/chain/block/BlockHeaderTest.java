@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.equinode.chain.ChainHashes;
-import org.equinode.chain.Mutations;
 import org.equinode.common.Hex;
 import org.equinode.common.MalformedException;
 import org.equinode.common.TruncatedException;
+import org.equinode.testing.Mutations;
 import org.junit.jupiter.api.Test;
 
 class BlockHeaderTest {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.equinode.chain.Mutations;
 import org.equinode.chain.TestKeys;
 import org.equinode.chain.TxId;
 import org.equinode.chain.lock.Lock;
@@ -19,6 +18,7 @@ import org.equinode.chain.tx.TxBody;
 import org.equinode.common.Hex;
 import org.equinode.common.MalformedException;
 import org.equinode.crypto.Ed25519Signature;
+import org.equinode.testing.Mutations;
 import org.junit.jupiter.api.Test;
 
 class BlockTest {

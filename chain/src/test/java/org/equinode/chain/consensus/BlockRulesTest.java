@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.random.RandomGenerator;
 import org.equinode.chain.BlockHash;
-import org.equinode.chain.Mutations;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.tx.Tx;
 import org.equinode.chain.tx.TxCodec;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.junit.jupiter.api.Test;
 

@@ -6,13 +6,13 @@ import static org.equinode.chain.TestKeys.key;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.equinode.chain.Mutations;
 import org.equinode.chain.TestKeys;
 import org.equinode.common.Hex;
 import org.equinode.common.MalformedException;
 import org.equinode.common.TruncatedException;
 import org.equinode.crypto.CryptoException;
 import org.equinode.crypto.Ed25519PublicKey;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.junit.jupiter.api.Test;
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.equinode.chain.Mutations;
 import org.equinode.common.Hex;
 import org.equinode.common.MalformedException;
 import org.equinode.common.TruncatedException;
 import org.equinode.crypto.Ed25519Signature;
+import org.equinode.testing.Mutations;
 import org.junit.jupiter.api.Test;
 
 class WitnessCodecTest {

@@ -11,7 +11,6 @@ import java.util.random.RandomGenerator;
 import org.equinode.chain.Amount;
 import org.equinode.chain.BlockHash;
 import org.equinode.chain.LockHash;
-import org.equinode.chain.Mutations;
 import org.equinode.chain.TxId;
 import org.equinode.chain.block.BlockHeader;
 import org.equinode.chain.consensus.Coin;
@@ -21,6 +20,7 @@ import org.equinode.chain.tx.TxOut;
 import org.equinode.common.DecodeException;
 import org.equinode.common.Hash32;
 import org.equinode.common.Network;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,6 @@ import java.util.List;
 import org.equinode.chain.Amount;
 import org.equinode.chain.ChainHashes;
 import org.equinode.chain.LockHash;
-import org.equinode.chain.Mutations;
 import org.equinode.chain.TestKeys;
 import org.equinode.chain.TxId;
 import org.equinode.chain.lock.Lock;
@@ -17,6 +16,7 @@ import org.equinode.chain.lock.Witness;
 import org.equinode.common.Hex;
 import org.equinode.common.MalformedException;
 import org.equinode.crypto.Ed25519Signature;
+import org.equinode.testing.Mutations;
 import org.junit.jupiter.api.Test;
 
 class TxCodecTest {

@@ -14,7 +14,7 @@ import org.equinode.common.Network;
 import org.equinode.common.TruncatedException;
 import org.equinode.crypto.Mnemonic;
 import org.equinode.crypto.TaggedHash;
-import org.equinode.wallet.Mutations;
+import org.equinode.testing.Mutations;
 import org.equinode.wallet.Passphrase;
 import org.equinode.wallet.TestContexts;
 import org.equinode.wallet.TestSecrets;

@@ -8,7 +8,7 @@ import org.equinode.chain.lock.Lock;
 import org.equinode.common.ByteReader;
 import org.equinode.common.ByteWriter;
 import org.equinode.common.MalformedException;
-import org.equinode.wallet.Mutations;
+import org.equinode.testing.Mutations;
 import org.equinode.wallet.TestSecrets;
 import org.equinode.wallet.WalletException;
 import org.equinode.wallet.WalletLockedException;

@@ -21,7 +21,7 @@ import org.equinode.chain.tx.TxSigner;
 import org.equinode.common.ByteReader;
 import org.equinode.common.ByteWriter;
 import org.equinode.crypto.Ed25519PrivateKey;
-import org.equinode.wallet.Mutations;
+import org.equinode.testing.Mutations;
 import org.equinode.wallet.TestBlocks;
 import org.equinode.wallet.TestSecrets;
 import org.equinode.wallet.WalletException;
