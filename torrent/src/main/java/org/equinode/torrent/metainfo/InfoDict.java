@@ -3,6 +3,7 @@ package org.equinode.torrent.metainfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.bencode.BBytes;
 import org.equinode.torrent.bencode.BDict;
 import org.equinode.torrent.bencode.BList;
@@ -24,8 +25,8 @@ public final class InfoDict {
   /** The largest piece length accepted; some tools make 32 and 64 MiB pieces for huge torrents. */
   public static final int MAX_PIECE_LENGTH = 64 * 1024 * 1024;
 
-  /** The most pieces accepted: 40 MiB of hashes. */
-  public static final int MAX_PIECES = 1 << 21;
+  /** The most pieces accepted, 2^21: 40 MiB of hashes. Every piece set can hold this many. */
+  public static final int MAX_PIECES = PieceSet.MAX_SIZE;
 
   /** The most files accepted in a multi-file torrent. */
   public static final int MAX_FILES = 400_000;

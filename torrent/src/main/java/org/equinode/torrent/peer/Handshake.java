@@ -3,6 +3,7 @@ package org.equinode.torrent.peer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.metainfo.InfoHash;
 
 /**

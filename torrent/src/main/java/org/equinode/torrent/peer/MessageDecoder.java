@@ -3,6 +3,7 @@ package org.equinode.torrent.peer;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.peer.PeerMessage.AllowedFast;
 import org.equinode.torrent.peer.PeerMessage.Bitfield;
 import org.equinode.torrent.peer.PeerMessage.Cancel;

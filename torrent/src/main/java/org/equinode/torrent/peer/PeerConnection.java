@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.equinode.common.TimeSource;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.jspecify.annotations.Nullable;
 

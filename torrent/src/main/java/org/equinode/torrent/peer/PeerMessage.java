@@ -3,6 +3,8 @@ package org.equinode.torrent.peer;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.equinode.common.Hex;
+import org.equinode.torrent.InvalidBitfieldException;
+import org.equinode.torrent.PieceSet;
 
 /**
  * A message of the peer wire protocol after the handshake: BEP 3, BEP 5's {@code port}, BEP 6's
@@ -148,7 +150,14 @@ public sealed interface PeerMessage
 
     static Bitfield read(ByteBuffer payload, MessageDecoder decoder) {
       int count = decoder.pieceCount().orElse(payload.remaining() * Byte.SIZE);
-      return new Bitfield(PieceSet.decode(payload, count));
+      if (count == 0) {
+        throw new PeerWireException(CloseReason.MALFORMED_MESSAGE, "empty bitfield");
+      }
+      try {
+        return new Bitfield(PieceSet.decode(payload, count));
+      } catch (InvalidBitfieldException e) {
+        throw new PeerWireException(CloseReason.MALFORMED_MESSAGE, e.getMessage());
+      }
     }
 
     @Override

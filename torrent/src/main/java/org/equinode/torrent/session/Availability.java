@@ -1,10 +1,11 @@
 package org.equinode.torrent.session;
 
 import java.util.BitSet;
+import org.equinode.torrent.InvalidBitfieldException;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.peer.CloseReason;
 import org.equinode.torrent.peer.PeerMessage;
 import org.equinode.torrent.peer.PeerWireException;
-import org.equinode.torrent.swarm.PieceSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +21,7 @@ final class Availability {
   }
 
   /** A bitfield, have-all ({@code all}) or have-none ({@code bits} null, not all). */
-  void announced(Peer peer, org.equinode.torrent.peer.@Nullable PieceSet bits, boolean all) {
+  void announced(Peer peer, @Nullable PieceSet bits, boolean all) {
     Outbox out = new Outbox();
     exchange.lock.lock();
     try {
@@ -34,11 +35,7 @@ final class Availability {
       }
       int count = ct.pieceCount();
       PieceSet has =
-          all
-              ? PieceSet.all(count)
-              : bits == null
-                  ? PieceSet.none(count)
-                  : PieceSet.of(count, bits.fitTo(count).toBitSet());
+          all ? PieceSet.all(count) : bits == null ? PieceSet.none(count) : fit(bits, count);
       if (!peer.joined) {
         join(ct, peer, has, out);
       } else {
@@ -116,13 +113,21 @@ final class Availability {
     if (peer.hasAll) {
       return PieceSet.all(count);
     }
-    BitSet bits = peer.bitfield == null ? new BitSet() : peer.bitfield.fitTo(count).toBitSet();
+    BitSet bits = peer.bitfield == null ? new BitSet() : fit(peer.bitfield, count).toBitSet();
     bits.or(peer.haves);
     if (bits.length() > count) {
       throw new PeerWireException(
           CloseReason.MALFORMED_MESSAGE, "have for piece " + (bits.length() - 1) + " of " + count);
     }
     return PieceSet.of(count, bits);
+  }
+
+  private static PieceSet fit(PieceSet early, int count) {
+    try {
+      return early.fitTo(count);
+    } catch (InvalidBitfieldException e) {
+      throw new PeerWireException(CloseReason.MALFORMED_MESSAGE, e.getMessage());
+    }
   }
 
   void choked(Peer peer, boolean choking) {

@@ -7,7 +7,6 @@ import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.storage.TorrentStorage;
 import org.equinode.torrent.swarm.PieceLayout;
 import org.equinode.torrent.swarm.PiecePicker;
-import org.equinode.torrent.swarm.PieceSet;
 
 /**
  * A torrent's pieces once its metadata is known: the storage, the picker, who sent which block, and
@@ -37,12 +36,7 @@ final class Content {
     this.storage = storage;
     this.layout = PieceLayout.of(info);
     int count = layout.pieceCount();
-    this.picker =
-        new PiecePicker(
-            layout,
-            PieceSet.of(count, storage.completed().toBitSet()),
-            PieceSet.of(count, storage.wantedPieces().toBitSet()),
-            random);
+    this.picker = new PiecePicker(layout, storage.completed(), storage.wantedPieces(), random);
     this.origins = new BlockOrigins(layout);
     this.written = new AtomicIntegerArray(count);
   }

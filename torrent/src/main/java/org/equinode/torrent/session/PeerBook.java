@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.equinode.torrent.peer.PeerId;
+import org.equinode.torrent.PeerId;
 
 /**
  * The addresses a torrent may connect to (given by the user, a magnet link, trackers, peer

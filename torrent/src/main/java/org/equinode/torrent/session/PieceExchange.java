@@ -19,13 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.equinode.torrent.PeerId;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.peer.CloseReason;
 import org.equinode.torrent.peer.Closed;
 import org.equinode.torrent.peer.Handshake;
 import org.equinode.torrent.peer.PeerConnection;
-import org.equinode.torrent.peer.PeerId;
 import org.equinode.torrent.peer.PeerListener;
 import org.equinode.torrent.peer.PeerMessage;
 import org.equinode.torrent.peer.PeerWireException;
@@ -268,16 +269,13 @@ final class PieceExchange {
 
   /** Tells a new peer what we have: bitfield, or have-all / have-none when both speak BEP 6. */
   private static void ourPieces(Content ct, Peer peer, Outbox out) {
-    org.equinode.torrent.storage.PieceSet have = ct.storage.completed();
-    int count = ct.pieceCount();
+    PieceSet have = ct.storage.completed();
     if (peer.fast && have.isEmpty()) {
       out.add(peer, new PeerMessage.HaveNone());
     } else if (peer.fast && have.isFull()) {
       out.add(peer, new PeerMessage.HaveAll());
     } else if (!have.isEmpty()) {
-      out.add(
-          peer,
-          new PeerMessage.Bitfield(org.equinode.torrent.peer.PieceSet.of(have.toBitSet(), count)));
+      out.add(peer, new PeerMessage.Bitfield(have));
     }
   }
 

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.magnet.PeerAddress;
 import org.equinode.torrent.magnet.PeerHost;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
-import org.equinode.torrent.peer.PeerId;
 import org.equinode.torrent.tracker.TrackerStatus;
 import org.jspecify.annotations.Nullable;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.magnet.PeerAddress;
 import org.equinode.torrent.magnet.PeerHost;
-import org.equinode.torrent.peer.PeerId;
 import org.equinode.torrent.tracker.AnnounceScheduler;
 import org.equinode.torrent.tracker.AnnounceTarget;
 import org.equinode.torrent.tracker.NetworkTrackerConnector;
@@ -65,11 +65,7 @@ final class TrackerLink implements AutoCloseable {
     ExecutorService rounds = Executors.newVirtualThreadPerTaskExecutor();
     AnnounceScheduler scheduler =
         new AnnounceScheduler(
-            new AnnounceTarget(
-                exchange.infoHash,
-                org.equinode.torrent.tracker.PeerId.of(peerId.toByteArray()),
-                port,
-                env.secureRandom().nextInt()),
+            new AnnounceTarget(exchange.infoHash, peerId, port, env.secureRandom().nextInt()),
             tiers,
             connector,
             () -> totals(exchange),

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.equinode.common.OwnerOnlyFiles;
+import org.equinode.torrent.InvalidBitfieldException;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.bencode.BBytes;
 import org.equinode.torrent.bencode.BDict;
 import org.equinode.torrent.bencode.BInteger;
@@ -141,8 +143,8 @@ public final class ResumeData {
     }
     PieceSet pieces;
     try {
-      pieces = PieceSet.fromBitfield(bytes(dict, "pieces"), (int) count);
-    } catch (IllegalArgumentException e) {
+      pieces = PieceSet.decode(ByteBuffer.wrap(bytes(dict, "pieces")), (int) count);
+    } catch (InvalidBitfieldException e) {
       throw new ResumeDataException("'pieces': " + e.getMessage(), e);
     }
     return new ResumeData(InfoHash.of(hash), pieces, fileStates(bytes(dict, "file-states")));

@@ -2,6 +2,7 @@ package org.equinode.torrent.storage;
 
 import java.util.BitSet;
 import java.util.List;
+import org.equinode.torrent.PieceSet;
 
 /**
  * File priorities and what they make of the pieces: a piece is wanted if it touches a wanted file,

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.storage.StartupReport.Mode;
 

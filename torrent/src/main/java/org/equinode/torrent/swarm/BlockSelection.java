@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.equinode.torrent.PieceSet;
 import org.jspecify.annotations.Nullable;
 
 /**

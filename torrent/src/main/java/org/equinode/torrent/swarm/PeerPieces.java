@@ -3,6 +3,7 @@ package org.equinode.torrent.swarm;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.equinode.torrent.PieceSet;
 
 /** What the picker knows of one peer: the pieces it has and the blocks requested from it. */
 final class PeerPieces {

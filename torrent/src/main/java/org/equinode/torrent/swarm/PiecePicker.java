@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.equinode.torrent.PieceSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -169,7 +170,7 @@ public final class PiecePicker {
       }
     }
     wanted.clear();
-    wanted.or(newWanted.bits());
+    wanted.or(newWanted.toBitSet());
     return cancels;
   }
 

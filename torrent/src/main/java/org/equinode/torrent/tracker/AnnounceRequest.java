@@ -1,6 +1,7 @@
 package org.equinode.torrent.tracker;
 
 import java.util.Optional;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.metainfo.InfoHash;
 
 /**

@@ -1,5 +1,6 @@
 package org.equinode.torrent.tracker;
 
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.metainfo.InfoHash;
 
 /**

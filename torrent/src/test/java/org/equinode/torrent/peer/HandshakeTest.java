@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.equinode.common.Hex;
 import org.equinode.testing.SeededRandom;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.junit.jupiter.api.Test;
 
@@ -67,18 +68,6 @@ class HandshakeTest {
     assertThatThrownBy(() -> Handshake.decode(new byte[67]))
         .isInstanceOf(PeerWireException.class)
         .hasMessage("a handshake is 68 bytes, got 67");
-  }
-
-  @Test
-  void peerIdsAreOursOrAnything() {
-    PeerId ours = PeerId.random(SeededRandom.of(1));
-    assertThat(new String(ours.toByteArray(), 0, 8, StandardCharsets.US_ASCII))
-        .isEqualTo(PeerId.CLIENT_PREFIX);
-    assertThat(ours.toString()).startsWith("-EQ0010-").hasSize(20);
-    byte[] binary = new byte[20];
-    binary[0] = '%';
-    binary[1] = (byte) 0xff;
-    assertThat(PeerId.of(binary).toString()).startsWith("%25%ff%00");
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.equinode.common.TimeSource;
 import org.equinode.testing.SeededRandom;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.metainfo.CreateOptions;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.Metainfo;
@@ -162,7 +163,7 @@ class LibtorrentInteropTest {
       while (!hasAll || handshake.isEmpty()) {
         PeerMessage m = heard.next();
         if (m instanceof PeerMessage.HaveAll
-            || (m instanceof PeerMessage.Bitfield b && b.pieces().isComplete())) {
+            || (m instanceof PeerMessage.Bitfield b && b.pieces().isFull())) {
           hasAll = true;
         } else if (m instanceof Extended e && e.extendedId() == Extended.HANDSHAKE_ID) {
           handshake = codec.decode(e).map(ExtendedHandshake.class::cast);

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.equinode.common.Hex;
 import org.equinode.testing.SeededRandom;
+import org.equinode.torrent.InvalidBitfieldException;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.peer.PeerMessage.Bitfield;
 import org.equinode.torrent.peer.PeerMessage.Have;
 import org.equinode.torrent.peer.PeerMessage.Piece;
@@ -63,7 +65,7 @@ class MessageDecoderTest {
     java.util.BitSet bits = new java.util.BitSet();
     bits.set(0);
     bits.set(9);
-    assertThat(Hex.encode(PeerMessage.encode(new Bitfield(PieceSet.of(bits, 10)))))
+    assertThat(Hex.encode(PeerMessage.encode(new Bitfield(PieceSet.of(10, bits)))))
         .isEqualTo("00000003058040");
   }
 
@@ -206,11 +208,11 @@ class MessageDecoderTest {
         DECODER,
         "0000000e05" + "00".repeat(12) + "08",
         CloseReason.MALFORMED_MESSAGE,
-        "bitfield for 100 pieces has a spare bit set");
+        "spare bit 100 set in a bitfield of 100 pieces");
     PieceSet full =
         ((Bitfield) decodeWhole(DECODER, Hex.decode("0000000e05" + "ff".repeat(12) + "f0")))
             .pieces();
-    assertThat(full.isComplete()).isTrue();
+    assertThat(full.isFull()).isTrue();
     assertThat(full.size()).isEqualTo(100);
   }
 
@@ -220,11 +222,18 @@ class MessageDecoderTest {
     assertThat(early.pieces().size()).isEqualTo(16);
     assertThat(early.pieces().fitTo(10).count()).isEqualTo(10);
     assertThatThrownBy(() -> early.pieces().fitTo(9))
-        .isInstanceOf(PeerWireException.class)
-        .hasMessage("bitfield for 9 pieces has spare bit 9 set");
+        .isInstanceOf(InvalidBitfieldException.class)
+        .hasMessage("spare bit 9 set in a bitfield of 9 pieces");
     assertThatThrownBy(() -> early.pieces().fitTo(17))
-        .isInstanceOf(PeerWireException.class)
-        .hasMessage("bitfield of 2 bytes for 17 pieces, expected 3");
+        .isInstanceOf(InvalidBitfieldException.class)
+        .hasMessage("a bitfield of 17 pieces is 3 bytes, got 2");
+  }
+
+  @Test
+  void refusesAnEmptyBitfieldBeforeThePieceCountIsKnown() {
+    // No torrent has 0 pieces (BEP 3), so a bitfield of no bytes can fit none.
+    assertRefused(
+        MessageDecoder.initial(), "0000000105", CloseReason.MALFORMED_MESSAGE, "empty bitfield");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.equinode.common.Hex;
 import org.equinode.testing.SeededRandom;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.peer.PeerMessage.Extended;
 import org.equinode.torrent.peer.PeerMessage.Piece;
 import org.junit.jupiter.api.Test;

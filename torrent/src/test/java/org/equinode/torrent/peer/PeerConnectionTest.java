@@ -12,6 +12,7 @@ import java.util.List;
 import org.equinode.common.Hex;
 import org.equinode.testing.SeededRandom;
 import org.equinode.testing.TestClock;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.peer.PeerMessage.HaveAll;
 import org.equinode.torrent.peer.PeerMessage.Interested;

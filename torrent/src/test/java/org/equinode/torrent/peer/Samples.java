@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.peer.PeerMessage.AllowedFast;
 import org.equinode.torrent.peer.PeerMessage.Bitfield;
 import org.equinode.torrent.peer.PeerMessage.Cancel;
@@ -50,7 +51,7 @@ final class Samples {
         new Interested(),
         new NotInterested(),
         new Have(42),
-        new Bitfield(PieceSet.of(bits, PIECES)),
+        new Bitfield(PieceSet.of(PIECES, bits)),
         Request.of(3, 16384, 16384),
         new Piece(3, 16384, ByteBuffer.wrap(block)),
         new Cancel(new BlockRequest(3, 16384, 16384)),
@@ -77,7 +78,7 @@ final class Samples {
         for (int i = 0; i < PIECES; i++) {
           bits.set(i, random.nextBoolean());
         }
-        yield new Bitfield(PieceSet.of(bits, PIECES));
+        yield new Bitfield(PieceSet.of(PIECES, bits));
       }
       case 7 -> new Request(block(random));
       case 8 -> {

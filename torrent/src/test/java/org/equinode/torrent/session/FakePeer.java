@@ -15,14 +15,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.equinode.torrent.PeerId;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.peer.BlockRequest;
 import org.equinode.torrent.peer.Handshake;
 import org.equinode.torrent.peer.MessageDecoder;
 import org.equinode.torrent.peer.MessageReader;
-import org.equinode.torrent.peer.PeerId;
 import org.equinode.torrent.peer.PeerMessage;
-import org.equinode.torrent.peer.PieceSet;
 import org.equinode.torrent.peer.ReservedBits;
 
 /**
@@ -111,7 +111,7 @@ final class FakePeer implements AutoCloseable {
               info.hash(),
               PeerId.of("-FK0001-fakefakefake".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       out.write(ours.encode());
-      out.write(PeerMessage.encode(new PeerMessage.Bitfield(PieceSet.of(has, info.pieceCount()))));
+      out.write(PeerMessage.encode(new PeerMessage.Bitfield(PieceSet.of(info.pieceCount(), has))));
       out.write(PeerMessage.encode(new PeerMessage.Unchoke()));
       out.flush();
       MessageReader reader =

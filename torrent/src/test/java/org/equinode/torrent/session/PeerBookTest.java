@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import org.equinode.torrent.peer.PeerId;
+import org.equinode.torrent.PeerId;
 import org.junit.jupiter.api.Test;
 
 class PeerBookTest {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.equinode.testing.SeededRandom;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +118,7 @@ class ResumeDataTest {
         "d" + hash + "11:piece-counti0e7:versioni1ee", "'piece-count' 0 is outside 1..2097152");
     assertRefused(
         "d" + hash + "11:piece-counti3e6:pieces1:\u00f07:versioni1ee",
-        "'pieces': spare bit 3 set in a bitfield of 3");
+        "'pieces': spare bit 3 set in a bitfield of 3 pieces");
     assertRefused(
         "d11:file-states3:abc" + hash + "11:piece-counti3e6:pieces1:\u00e07:versioni1ee",
         "'file-states' is 3 bytes, not 1..400000 records of 16");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.equinode.testing.SeededRandom;
 import org.equinode.testing.TestClock;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

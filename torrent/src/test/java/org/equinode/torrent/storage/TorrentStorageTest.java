@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.equinode.testing.SeededRandom;
 import org.equinode.testing.TestClock;
+import org.equinode.torrent.PieceSet;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.storage.StartupReport.Mode;
 import org.equinode.torrent.storage.StorageException.Reason;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.equinode.testing.SeededRandom;
+import org.equinode.torrent.PieceSet;
 import org.junit.jupiter.api.Test;
 
 class PiecePickerTest {

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.equinode.common.TimeSource;
 import org.equinode.testing.SeededRandom;
+import org.equinode.torrent.PeerId;
 import org.equinode.torrent.magnet.PeerAddress;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package org.equinode.torrent.peer;
+package org.equinode.torrent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -6,8 +6,10 @@ import java.util.random.RandomGenerator;
 import org.equinode.common.Hex;
 
 /**
- * The 20 bytes a peer names itself with in the handshake. Ours follows the Azureus convention (BEP
- * 20): {@code -EQ0010-} and twelve random printable characters. Immutable.
+ * The 20 bytes a peer names itself with (BEP 3 {@code peer_id}): in the peer wire handshake and in
+ * tracker announces; the one peer id type of the module. Ours follows the Azureus convention (BEP
+ * 20): {@code -EQ0010-} and twelve random printable characters. Immutable; the array is copied in
+ * and out.
  */
 public final class PeerId {
   /** The length in bytes. */
