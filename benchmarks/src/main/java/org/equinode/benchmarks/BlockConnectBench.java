@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.consensus.BlockRules;
@@ -36,9 +38,10 @@ public final class BlockConnectBench {
   private BlockConnectBench() {}
 
   /** One round's figures. */
-  private record Round(double connect, double decodeShare, double bare, double rule) {}
+  private record Round(
+      double connect, double decodeShare, double pipelined, double bare, double rule) {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 6;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int cores = Runtime.getRuntime().availableProcessors();
@@ -65,13 +68,14 @@ public final class BlockConnectBench {
       List<FullBlockChain.Signed> sample = chain.signatures().subList(0, Math.min(txs, 4_000));
       rates.bare(sample);
       rates.rule(sample);
-      connect(chain, verifiers, cores);
+      connect(chain, verifiers, cores, false);
       List<Round> results = new ArrayList<>();
       for (int r = 1; r <= rounds; r++) {
         double bare = rates.bare(chain.signatures());
         double rule = rates.rule(chain.signatures());
-        double[] connect = connect(chain, verifiers, cores);
-        Round round = new Round(connect[0], connect[1], bare, rule);
+        double[] connect = connect(chain, verifiers, cores, false);
+        double pipelined = connect(chain, verifiers, cores, true)[0];
+        Round round = new Round(connect[0], connect[1], pipelined, bare, rule);
         results.add(round);
         System.out.printf(Locale.ROOT, "round %d: %s%n", r, line(round));
       }
@@ -93,23 +97,22 @@ public final class BlockConnectBench {
           txs,
           rounds);
       System.out.printf(
-          Locale.ROOT, "| figure | per second | connect / figure |%n|---|---:|---:|%n");
-      System.out.printf(
           Locale.ROOT,
-          "| block connection, txs (decode + full validation + RocksDB commit) | %,.0f | 1.00 |%n",
-          median.connect());
-      System.out.printf(
-          Locale.ROOT,
-          "| (a) BouncyCastle Ed25519.verify alone, %d threads | %,.0f | %.2f |%n",
-          cores,
-          median.bare(),
-          median.connect() / median.bare());
-      System.out.printf(
-          Locale.ROOT,
-          "| (b) Equinode per signature: parse key + rule verify, %d threads | %,.0f | %.2f |%n",
-          cores,
+          "| figure | per second | in series / figure | pipelined / figure |%n"
+              + "|---|---:|---:|---:|%n");
+      row(
+          "block connection in series: decode, then both stages and the RocksDB commit",
+          median.connect(),
+          median);
+      row(
+          "block connection pipelined: the next block decoded on a reader thread",
+          median.pipelined(),
+          median);
+      row("(a) BouncyCastle Ed25519.verify alone, " + cores + " threads", median.bare(), median);
+      row(
+          "(b) Equinode per signature: key parse + rule verify, " + cores + " threads",
           median.rule(),
-          median.connect() / median.rule());
+          median);
       System.out.printf(
           Locale.ROOT,
           "%nshare of the connection time spent decoding blocks: %.0f%%%n",
@@ -120,13 +123,24 @@ public final class BlockConnectBench {
     }
   }
 
+  private static void row(String figure, double perSecond, Round round) {
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %,.0f | %.2f | %.2f |%n",
+        figure,
+        perSecond,
+        round.connect() / perSecond,
+        round.pipelined() / perSecond);
+  }
+
   private static String line(Round round) {
     return String.format(
         Locale.ROOT,
-        "connect %,.0f tx/s (decoding %.0f%%), (a) bare %,.0f/s, (b) rule %,.0f/s,"
-            + " connect/(a) %.2f, connect/(b) %.2f",
+        "connect %,.0f tx/s (decoding %.0f%%), pipelined %,.0f tx/s, (a) bare %,.0f/s,"
+            + " (b) rule %,.0f/s, connect/(a) %.2f, connect/(b) %.2f",
         round.connect(),
         100 * round.decodeShare(),
+        round.pipelined(),
         round.bare(),
         round.rule(),
         round.connect() / round.bare(),
@@ -135,12 +149,16 @@ public final class BlockConnectBench {
 
   /**
    * Connects the chain to a fresh chain state on RocksDB: the setup blocks untimed, then the full
-   * blocks timed, each decoded from its bytes and submitted as a block from a peer would be.
-   * Returns the transactions per second and the share of the time spent decoding.
+   * blocks timed, each decoded from its bytes and submitted as a block from a peer would be. In
+   * series, one thread decodes a block and then submits it; pipelined, a second thread (a peer's
+   * reader) decodes the next block while the previous one is connected. Returns the transactions
+   * per second and the share of the time the submitting thread spent decoding.
    */
-  private static double[] connect(FullBlockChain chain, ExecutorService verifiers, int cores)
-      throws IOException {
+  private static double[] connect(
+      FullBlockChain chain, ExecutorService verifiers, int cores, boolean pipelined)
+      throws IOException, InterruptedException {
     Path folder = Files.createTempDirectory("equinode-connect-bench");
+    ExecutorService reader = Executors.newSingleThreadExecutor();
     try (RocksStore store = RocksStore.open(folder)) {
       ChainState state =
           ChainState.open(
@@ -154,19 +172,45 @@ public final class BlockConnectBench {
       }
       long decoding = 0;
       long start = System.nanoTime();
-      for (byte[] bytes : chain.fullBlocks()) {
-        long decodeStart = System.nanoTime();
-        Verdict<Block> decoded = BlockRules.decode(bytes);
-        decoding += System.nanoTime() - decodeStart;
-        if (!(decoded instanceof Verdict.Accept<Block> block)) {
-          throw new IllegalStateException("a generated block does not decode: " + decoded);
+      Future<Block> next =
+          pipelined ? reader.submit(() -> decode(chain.fullBlocks().get(0))) : null;
+      for (int i = 0; i < chain.fullBlocks().size(); i++) {
+        Block block;
+        if (next != null) {
+          block = await(next);
+          int following = i + 1;
+          next =
+              following < chain.fullBlocks().size()
+                  ? reader.submit(() -> decode(chain.fullBlocks().get(following)))
+                  : null;
+        } else {
+          long decodeStart = System.nanoTime();
+          block = decode(chain.fullBlocks().get(i));
+          decoding += System.nanoTime() - decodeStart;
         }
-        accept(state.submitBlock(block.result()));
+        accept(state.submitBlock(block));
       }
       long elapsed = System.nanoTime() - start;
       return new double[] {chain.signatures().size() * 1e9 / elapsed, decoding / (double) elapsed};
     } finally {
+      reader.shutdownNow();
       delete(folder);
+    }
+  }
+
+  private static Block decode(byte[] bytes) {
+    Verdict<Block> decoded = BlockRules.decode(bytes);
+    if (!(decoded instanceof Verdict.Accept<Block> block)) {
+      throw new IllegalStateException("a generated block does not decode: " + decoded);
+    }
+    return block.result();
+  }
+
+  private static Block await(Future<Block> block) throws InterruptedException {
+    try {
+      return block.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("decoding failed", e);
     }
   }
 
