@@ -166,7 +166,7 @@ public final class ChainState {
     try {
       lock.lock();
       try {
-        activate();
+        activate(Optional.empty());
       } finally {
         lock.unlock();
       }
@@ -218,7 +218,7 @@ public final class ChainState {
     store.write(new StateBatch().putBlock(block).putEntry(entry));
     index.add(entry);
     failures.clear();
-    activate();
+    activate(Optional.of(block));
     BlockIndexEntry after = index.require(hash);
     if (after.status().failed()) {
       return failures.getOrDefault(
@@ -227,7 +227,12 @@ public final class ChainState {
     return new SubmitVerdict.Accepted(hash, entry.height(), isActive(after));
   }
 
-  private void activate() {
+  /**
+   * Connects the branch with the most work. {@code arrived} is a block just stored, connected from
+   * memory when it is on that branch rather than read back and decoded again (which would repeat
+   * its transactions' decoding, key checks included, on this one thread).
+   */
+  private void activate(Optional<Block> arrived) {
     while (true) {
       BlockIndexEntry best = index.best();
       if (best.hash().equals(tip.hash())) {
@@ -238,7 +243,7 @@ public final class ChainState {
         disconnectTip();
       }
       for (BlockIndexEntry next : pathAbove(fork, best)) {
-        Optional<Verdict.Reject<ConnectedBlock>> failure = connect(next);
+        Optional<Verdict.Reject<ConnectedBlock>> failure = connect(next, arrived);
         if (failure.isPresent()) {
           markFailed(next, failure.get());
           break;
@@ -272,11 +277,18 @@ public final class ChainState {
     return path;
   }
 
-  /** Connects {@code entry}'s block to the tip; the rejection when it breaks a rule. */
-  private Optional<Verdict.Reject<ConnectedBlock>> connect(BlockIndexEntry entry) {
+  /**
+   * Connects {@code entry}'s block to the tip, taking it from {@code arrived} when that is it; the
+   * rejection when it breaks a rule.
+   */
+  private Optional<Verdict.Reject<ConnectedBlock>> connect(
+      BlockIndexEntry entry, Optional<Block> arrived) {
     BlockHash hash = entry.hash();
     int height = entry.height();
-    Block block = storedBlock(hash);
+    Block block =
+        arrived
+            .filter(candidate -> candidate.hash().equals(hash))
+            .orElseGet(() -> storedBlock(hash));
     Verdict<ConnectedBlock> verdict =
         BlockRules.connect(block, height, store::coin, params, checker);
     switch (verdict) {
