@@ -31,7 +31,13 @@ public enum RpcErrorCode {
   VERIFY_REJECTED(-26),
   VERIFY_ALREADY_IN_CHAIN(-27),
   IN_WARMUP(-28),
-  WALLET_ALREADY_EXISTS(-35);
+  WALLET_ALREADY_EXISTS(-35),
+  /** No torrent with that info-hash in the node (Equinode's own code). */
+  TORRENT_NOT_FOUND(-80),
+  /** The torrent is in the node already (Equinode's own code). */
+  TORRENT_ALREADY_ADDED(-81),
+  /** The torrent's files or state cannot be used: disk full, not writable (Equinode's own code). */
+  TORRENT_STORAGE_ERROR(-82);
 
   private final int code;
 

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import org.equinode.torrent.TorrentException;
 import org.equinode.torrent.magnet.MagnetLink;
 import org.equinode.torrent.metainfo.Metainfo;
+import org.equinode.torrent.session.FileSelection;
+import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.SessionEnvironment;
 import org.equinode.torrent.session.SessionSettings;
 import org.equinode.torrent.session.StateFolder;
@@ -59,6 +62,32 @@ final class GetCommand extends Subcommand {
   @Option(names = "--seed", description = "Keep seeding after the download, until Ctrl-C.")
   boolean seed;
 
+  @Option(
+      names = "--files",
+      paramLabel = "I,J,...",
+      converter = FileIndexes.class,
+      description = "Only these files (indexes as 'torrent info' lists them, 0 first).")
+  @Nullable FileSelection files;
+
+  @Option(
+      names = "--sequential",
+      description = "Download pieces in order (to play while downloading).")
+  boolean sequential;
+
+  @Option(
+      names = "--max-download-rate",
+      paramLabel = "RATE",
+      converter = Rate.class,
+      description = "Download limit: bytes/s, or 500k, 2m (0: none).")
+  long maxDownloadRate;
+
+  @Option(
+      names = "--max-upload-rate",
+      paramLabel = "RATE",
+      converter = Rate.class,
+      description = "Upload limit: bytes/s, or 500k, 2m (0: none).")
+  long maxUploadRate;
+
   GetCommand(CommandEnvironment environment) {
     super(environment);
   }
@@ -88,10 +117,18 @@ final class GetCommand extends Subcommand {
       TorrentSession session =
           TorrentSession.start(
               source,
-              StorageOpener.onDisk(downloads, state, settings.storage(), pool, environment.time()),
+              StorageOpener.onDisk(
+                  downloads,
+                  state,
+                  files == null ? FileSelection.ALL : files,
+                  settings.storage(),
+                  pool,
+                  environment.time()),
               settings,
               new SessionEnvironment(
                   environment.time(), new SecureRandom(), new SecureRandom(), pool));
+      session.setSequential(sequential);
+      session.setRateLimits(limits(maxDownloadRate, maxUploadRate));
       peers.forEach(session::addPeer);
       out()
           .printf(
@@ -118,6 +155,13 @@ final class GetCommand extends Subcommand {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Limits from the command line, where 0 means none. */
+  static RateLimits limits(long download, long upload) {
+    return new RateLimits(
+        download == 0 ? OptionalLong.empty() : OptionalLong.of(download),
+        upload == 0 ? OptionalLong.empty() : OptionalLong.of(upload));
   }
 
   private static TorrentSource source(String what) {

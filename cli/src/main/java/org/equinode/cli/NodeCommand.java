@@ -26,6 +26,15 @@ final class NodeCommand extends Subcommand {
       description = "Where JSON-RPC listens, on loopback only (default: 127.0.0.1:<network port>).")
   @Nullable InetSocketAddress rpc;
 
+  @Option(
+      names = "--torrent-listen",
+      paramLabel = "HOST:PORT",
+      converter = HostPort.class,
+      description =
+          "Where the node's torrents accept peers (default: 127.0.0.1, port 0 (any) on dev,"
+              + " the network's peer port + 2 on test and main).")
+  @Nullable InetSocketAddress torrentListen;
+
   NodeCommand(CommandEnvironment environment) {
     super(environment);
   }
@@ -41,6 +50,9 @@ final class NodeCommand extends Subcommand {
       }
       config = config.withRpcAddress(rpc);
     }
+    if (torrentListen != null) {
+      config = config.withTorrentListen(torrentListen);
+    }
     Node node = Node.start(config, VersionProvider.version());
     Thread hook = new Thread(node::close, "equinode-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -51,6 +63,9 @@ final class NodeCommand extends Subcommand {
     out.printf(
         "JSON-RPC on %s (token in %s)%n",
         node.rpcCookie().url(), dataDirectory.root().resolve("rpc.cookie"));
+    node.torrents()
+        .listenAddress()
+        .ifPresent(address -> out.printf("torrents on %s%n", HostPort.format(address)));
     out.println("Try: ./equinode rpc help     Stop with Ctrl-C or ./equinode rpc stop");
     out.flush();
     try {

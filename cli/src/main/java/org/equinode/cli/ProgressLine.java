@@ -19,6 +19,7 @@ final class ProgressLine {
       case CHECKING -> "checking files";
       case ERROR -> "stopped: " + status.error().orElse("an error");
       case CLOSED -> "closed";
+      case PAUSED -> String.format(Locale.ROOT, "paused at %.1f%%", 100 * status.fraction());
       case DOWNLOADING, SEEDING ->
           String.format(
               Locale.ROOT,

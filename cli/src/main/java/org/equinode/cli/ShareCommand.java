@@ -55,6 +55,13 @@ final class ShareCommand extends Subcommand {
       description = "A tracker to announce to; repeat for more (each its own tier).")
   List<String> trackers = new ArrayList<>();
 
+  @Option(
+      names = "--max-upload-rate",
+      paramLabel = "RATE",
+      converter = Rate.class,
+      description = "Upload limit: bytes/s, or 500k, 2m (0: none).")
+  long maxUploadRate;
+
   ShareCommand(CommandEnvironment environment) {
     super(environment);
   }
@@ -93,6 +100,7 @@ final class ShareCommand extends Subcommand {
               settings,
               new SessionEnvironment(
                   environment.time(), new SecureRandom(), new SecureRandom(), pool));
+      session.setRateLimits(GetCommand.limits(0, maxUploadRate));
       InetSocketAddress bound = session.listenAddress().orElseThrow();
       out().println("sharing " + path + " on " + HostPort.format(bound));
       out().println("info-hash: " + metainfo.infoHash());

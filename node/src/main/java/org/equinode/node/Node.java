@@ -16,6 +16,7 @@ import org.equinode.api.node.NodeInfo;
 import org.equinode.api.node.NodeInfoMethod;
 import org.equinode.api.node.StopMethod;
 import org.equinode.api.node.UptimeMethod;
+import org.equinode.api.torrent.TorrentMethods;
 import org.equinode.chain.consensus.SignatureChecker;
 import org.equinode.chain.params.ChainParams;
 import org.equinode.chain.state.ChainState;
@@ -25,6 +26,7 @@ import org.equinode.crypto.NodeKeyFile;
 import org.equinode.node.ledger.Ledger;
 import org.equinode.node.rpc.RpcCookie;
 import org.equinode.node.rpc.RpcServer;
+import org.equinode.node.torrent.TorrentHost;
 import org.equinode.store.RocksStore;
 
 /**
@@ -46,6 +48,7 @@ public final class Node implements AutoCloseable {
   private final Ed25519PublicKey identity;
   private final ChainState chain;
   private final Ledger ledger;
+  private final TorrentHost torrents;
   private final RpcServer rpc;
   private final RpcCookie cookie;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -82,6 +85,16 @@ public final class Node implements AutoCloseable {
                 config.minerThreads()));
     // After the listeners are in place: finishes a reorganisation a crash interrupted.
     chain.activateBestChain();
+    // Started after the ledger and stopped before it (resources close in reverse), after the
+    // JSON-RPC server: no call reaches a closing engine.
+    this.torrents =
+        resources.add(
+            TorrentHost.start(
+                data.root(),
+                config.torrentListen(),
+                "Equinode " + version,
+                config.time(),
+                config.random()));
 
     List<RpcMethod> methods = new ArrayList<>();
     methods.add(new StopMethod(this::requestStop));
@@ -90,6 +103,7 @@ public final class Node implements AutoCloseable {
     methods.addAll(ChainMethods.all(chain));
     methods.addAll(MempoolMethods.all(ledger));
     methods.addAll(WalletMethods.all(ledger));
+    methods.addAll(TorrentMethods.all(torrents));
     String token = RpcCookie.newToken(config.random());
     this.rpc =
         resources.add(RpcServer.start(config.rpcAddress(), token, new RpcDispatcher(methods)));
@@ -133,6 +147,11 @@ public final class Node implements AutoCloseable {
   /** The node's ledger: chain, mempool, wallets, miner. */
   public Ledger ledger() {
     return ledger;
+  }
+
+  /** The node's torrents. */
+  public TorrentHost torrents() {
+    return torrents;
   }
 
   /** A snapshot of what the node is. */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import org.equinode.common.Network;
 import org.equinode.common.TimeSource;
 
 /**
@@ -15,13 +16,15 @@ import org.equinode.common.TimeSource;
  * @param time the clock
  * @param random the source of keys and tokens
  * @param minerThreads the threads the CPU miner grinds on
+ * @param torrentListen where the torrent engine accepts peers (port 0: any free port)
  */
 public record NodeConfig(
     DataDirectory dataDirectory,
     InetSocketAddress rpcAddress,
     TimeSource time,
     SecureRandom random,
-    int minerThreads) {
+    int minerThreads,
+    InetSocketAddress torrentListen) {
   /** The miner's threads by default: one, so that a node never takes a whole machine unasked. */
   public static final int DEFAULT_MINER_THREADS = 1;
 
@@ -35,21 +38,38 @@ public record NodeConfig(
     }
   }
 
-  /** The defaults for a data directory: JSON-RPC on 127.0.0.1 at the network's port. */
+  /**
+   * The defaults for a data directory: JSON-RPC on 127.0.0.1 at the network's port, torrents on
+   * 127.0.0.1 at {@link #defaultTorrentPort}.
+   */
   public static NodeConfig defaults(DataDirectory dataDirectory) {
     return new NodeConfig(
         dataDirectory,
         new InetSocketAddress(LOOPBACK, dataDirectory.network().defaultRpcPort()),
         TimeSource.system(),
         new SecureRandom(),
-        DEFAULT_MINER_THREADS);
+        DEFAULT_MINER_THREADS,
+        new InetSocketAddress(LOOPBACK, defaultTorrentPort(dataDirectory.network())));
+  }
+
+  /**
+   * The torrent engine's port by default: two above the network's peer port on the test and main
+   * networks (a fixed port that trackers and peers keep knowing across restarts), any free port on
+   * the dev network, where several nodes share one machine.
+   */
+  public static int defaultTorrentPort(Network network) {
+    return network == Network.DEV ? 0 : network.defaultP2pPort() + 2;
   }
 
   public NodeConfig withTime(TimeSource clock) {
-    return new NodeConfig(dataDirectory, rpcAddress, clock, random, minerThreads);
+    return new NodeConfig(dataDirectory, rpcAddress, clock, random, minerThreads, torrentListen);
   }
 
   public NodeConfig withRpcAddress(InetSocketAddress address) {
-    return new NodeConfig(dataDirectory, address, time, random, minerThreads);
+    return new NodeConfig(dataDirectory, address, time, random, minerThreads, torrentListen);
+  }
+
+  public NodeConfig withTorrentListen(InetSocketAddress address) {
+    return new NodeConfig(dataDirectory, rpcAddress, time, random, minerThreads, address);
   }
 }

@@ -36,7 +36,8 @@ class NodeLedgerTest {
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             TimeSource.system(),
             new SecureRandom(),
-            1),
+            1,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
         "test");
   }
 

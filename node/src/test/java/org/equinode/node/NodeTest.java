@@ -36,7 +36,8 @@ class NodeTest {
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         clock,
         new SecureRandom(),
-        1);
+        1,
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
   private static RpcClient client(RpcCookie cookie) {
@@ -127,7 +128,8 @@ class NodeTest {
                   : new InetSocketAddress(0),
               clock,
               new SecureRandom(),
-              1);
+              1,
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       assertThatThrownBy(() -> Node.start(clash, "v"))
           .isInstanceOf(NodeException.class)
           .hasMessageContaining("cannot listen for JSON-RPC");

@@ -51,8 +51,10 @@ final class Connector {
     SessionSettings settings = exchange.settings;
     int busy = connecting.get();
     int room =
-        Math.min(settings.maxConnecting() - busy, settings.maxConnections() - openPeers - busy);
-    if (room <= 0 || exchange.isClosed()) {
+        Math.min(
+            Math.min(settings.maxConnecting() - busy, settings.maxConnections() - openPeers - busy),
+            exchange.slots.free() - busy);
+    if (room <= 0 || exchange.isClosed() || exchange.isPaused()) {
       return;
     }
     for (InetSocketAddress address : exchange.book.takeForDialing(room, exchange.now())) {

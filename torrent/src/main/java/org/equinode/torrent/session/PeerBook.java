@@ -114,6 +114,15 @@ final class PeerBook {
     }
   }
 
+  /** Every idle address may be dialed at once (the torrent resumed after a pause). */
+  synchronized void retrySoon(long now) {
+    for (Entry entry : entries.values()) {
+      if (entry.state == State.IDLE && entry.retryAt - now > 0) {
+        entry.retryAt = now;
+      }
+    }
+  }
+
   /** Never connects to {@code address} again, nor accepts {@code peerId}. */
   synchronized void ban(InetSocketAddress address, PeerId peerId) {
     bannedIds.add(peerId);

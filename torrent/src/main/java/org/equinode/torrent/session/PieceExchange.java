@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +68,19 @@ final class PieceExchange {
   final MetadataExchange metadata;
   final RateMeter received;
   final RateMeter sent;
+
+  /** The torrent's own rate limits. */
+  final Throttle throttle = new Throttle();
+
+  /** The engine's rate limits, shared by its torrents. */
+  final Throttle engineThrottle;
+
+  /** The engine's cap on connections, shared by its torrents. */
+  final ConnectionSlots slots;
+
+  /** The engine's timer: uploads held back by a rate limit wait on it. */
+  final ScheduledExecutorService timer;
+
   final CompletableFuture<Void> done = new CompletableFuture<>();
 
   /** Pieces being verified: closing waits for them. */
@@ -91,6 +105,8 @@ final class PieceExchange {
   private @Nullable String error;
   private boolean finished;
   private boolean closed;
+  private boolean paused;
+  private boolean sequential;
 
   PieceExchange(
       InfoHash infoHash,
@@ -98,8 +114,14 @@ final class PieceExchange {
       SessionEnvironment env,
       PeerBook book,
       PeerId self,
-      StorageOpener opener) {
+      StorageOpener opener,
+      Throttle engineThrottle,
+      ConnectionSlots slots,
+      ScheduledExecutorService timer) {
+    this.timer = timer;
     this.infoHash = infoHash;
+    this.engineThrottle = engineThrottle;
+    this.slots = slots;
     this.settings = settings;
     this.env = env;
     this.book = book;
@@ -236,6 +258,9 @@ final class PieceExchange {
     if (closed) {
       return "the session is closing";
     }
+    if (paused) {
+      return "the torrent is paused";
+    }
     if (book.isBanned(remote.peerId())) {
       return "banned";
     }
@@ -250,6 +275,9 @@ final class PieceExchange {
     }
     if (peers.size() >= settings.maxConnections()) {
       return "already " + peers.size() + " peers";
+    }
+    if (!slots.tryTake()) {
+      return "already " + slots.max() + " peers across the engine";
     }
     return "";
   }
@@ -287,6 +315,7 @@ final class PieceExchange {
     try {
       Peer peer = peers.remove(connection);
       if (peer != null) {
+        slots.release();
         byId.remove(peer.id);
         departed.put(peer.id, peer);
         useful = peer.received.total() > 0 || peer.sent.total() > 0 || peer.joined;
@@ -345,6 +374,7 @@ final class PieceExchange {
         || error != null
         || finished
         || closed
+        || paused
         || peer.peerChoking
         || !peer.amInterested
         || !peer.joined
@@ -442,6 +472,7 @@ final class PieceExchange {
       tooLate = closed;
       if (!tooLate) {
         Content ct = new Content(info, storage, env.random());
+        ct.picker.setSequential(sequential);
         content = ct;
         int count = ct.pieceCount();
         BitSet have = ct.storage.completed().toBitSet();
@@ -536,6 +567,86 @@ final class PieceExchange {
     } finally {
       lock.unlock();
     }
+  }
+
+  // ---- pausing, order, limits --------------------------------------------------------------
+
+  /**
+   * Pauses or resumes the torrent. Pausing closes every connection and refuses new ones; the
+   * storage stays open, blocks already received are still written and verified.
+   */
+  void setPaused(boolean pause) {
+    List<PeerConnection> connections;
+    lock.lock();
+    try {
+      paused = pause;
+      connections = pause ? new ArrayList<>(peers.keySet()) : List.of();
+    } finally {
+      lock.unlock();
+    }
+    for (PeerConnection connection : connections) {
+      connection.close(CloseReason.CLOSED_LOCALLY, "the torrent is paused");
+    }
+    if (!pause) {
+      book.retrySoon(now());
+    }
+  }
+
+  boolean isPaused() {
+    lock.lock();
+    try {
+      return paused;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the torrent is paused. Under the lock. */
+  boolean pausedLocked() {
+    return paused;
+  }
+
+  /** Pieces in order (from the lowest wanted one) or rarest first. */
+  void setSequential(boolean inOrder) {
+    lock.lock();
+    try {
+      sequential = inOrder;
+      Content ct = content;
+      if (ct != null) {
+        ct.picker.setSequential(inOrder);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean isSequential() {
+    lock.lock();
+    try {
+      return sequential;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits, on a reader thread, until {@code bytes} of piece data just read are within the rate
+   * limits: the reader reads nothing meanwhile, so TCP slows the sender down.
+   */
+  void throttleDownload(int bytes) {
+    long wait = Throttle.downloadWait(throttle, engineThrottle, bytes, now());
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the connection is closing
+      }
+    }
+  }
+
+  /** Charges {@code bytes} about to be sent to the rate limits; the nanoseconds to wait first. */
+  long uploadWait(int bytes) {
+    return Throttle.uploadWait(throttle, engineThrottle, bytes, now());
   }
 
   // ---- timers -----------------------------------------------------------------------------

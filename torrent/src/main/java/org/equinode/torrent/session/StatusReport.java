@@ -21,6 +21,7 @@ final class StatusReport {
     long uploaded;
     boolean finished;
     boolean closed;
+    boolean paused;
     Optional<String> failure;
     exchange.lock.lock();
     try {
@@ -33,6 +34,7 @@ final class StatusReport {
       uploaded = exchange.sent.total();
       finished = exchange.finishedLocked();
       closed = exchange.closedLocked();
+      paused = exchange.pausedLocked();
       failure = Optional.ofNullable(exchange.errorLocked());
     } finally {
       exchange.lock.unlock();
@@ -59,9 +61,11 @@ final class StatusReport {
       state = TorrentStatus.State.ERROR;
     } else if (closed) {
       state = TorrentStatus.State.CLOSED;
+    } else if (paused) {
+      state = TorrentStatus.State.PAUSED;
     }
     Optional<Duration> eta =
-        down > 0 && ct != null && !finished
+        down > 0 && ct != null && !finished && !paused
             ? Optional.of(Duration.ofSeconds((wanted - done + down - 1) / down))
             : Optional.empty();
     return new TorrentStatus(

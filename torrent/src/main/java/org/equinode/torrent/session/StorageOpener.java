@@ -1,6 +1,7 @@
 package org.equinode.torrent.session;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.equinode.common.TimeSource;
 import org.equinode.torrent.metainfo.InfoDict;
@@ -28,16 +29,28 @@ public interface StorageOpener {
    */
   static StorageOpener onDisk(
       Path downloads, StateFolder state, StorageOptions options, Executor pool, TimeSource time) {
+    return onDisk(downloads, state, FileSelection.ALL, options, pool, time);
+  }
+
+  /**
+   * As {@link #onDisk(Path, StateFolder, StorageOptions, Executor, TimeSource)}, downloading only
+   * the {@code selected} files (the others are created only where a wanted piece reaches into
+   * them).
+   *
+   * @throws SessionException at opening if the selection names a file the torrent does not have
+   */
+  static StorageOpener onDisk(
+      Path downloads,
+      StateFolder state,
+      FileSelection selected,
+      StorageOptions options,
+      Executor pool,
+      TimeSource time) {
     return info -> {
+      List<FilePriority> priorities = selected.priorities(info.files().size());
       state.saveMetadata(info);
       return TorrentStorage.openOnDisk(
-          info,
-          downloads,
-          state.path(),
-          FilePriority.allNormal(info.files().size()),
-          options,
-          pool,
-          time);
+          info, downloads, state.path(), priorities, options, pool, time);
     };
   }
 

@@ -27,12 +27,20 @@ import org.jspecify.annotations.Nullable;
  * torrent; a node adds torrents to one engine with {@link #add}. Thread-safe.
  */
 public final class TorrentEngine implements AutoCloseable {
+  /** Peer connections open at once across an engine's torrents, by default. */
+  public static final int DEFAULT_MAX_TOTAL_CONNECTIONS = 200;
+
+  /** The most connections an engine may be allowed across its torrents. */
+  public static final int MAX_TOTAL_CONNECTIONS = 20_000;
+
   private final SessionSettings settings;
   private final SessionEnvironment env;
   private final LocalPeer local;
   private final ScheduledExecutorService timer;
   private final Map<InfoHash, TorrentSession> torrents = new ConcurrentHashMap<>();
   private final Map<InfoHash, byte[]> obfuscated = new ConcurrentHashMap<>();
+  private final Throttle throttle = new Throttle();
+  private final ConnectionSlots slots = new ConnectionSlots(DEFAULT_MAX_TOTAL_CONNECTIONS);
   private volatile @Nullable PeerServer server;
   private volatile boolean closed;
 
@@ -85,6 +93,14 @@ public final class TorrentEngine implements AutoCloseable {
    * @throws org.equinode.torrent.storage.StorageException if the files cannot be used
    */
   public TorrentSession add(TorrentSource source, StorageOpener opener) {
+    return add(source, opener, TorrentOptions.DEFAULTS);
+  }
+
+  /**
+   * Adds a torrent as {@link #add(TorrentSource, StorageOpener)} does, paused, in order or with
+   * rate limits of its own as {@code options} say.
+   */
+  public TorrentSession add(TorrentSource source, StorageOpener opener, TorrentOptions options) {
     if (closed) {
       throw new SessionException("the engine is closed");
     }
@@ -98,8 +114,32 @@ public final class TorrentEngine implements AutoCloseable {
       throw new SessionException("torrent " + hash + " is already in the engine");
     }
     obfuscated.put(hash, MseHandshake.obfuscatedInfoHash(hash));
+    session.apply(options);
     session.begin();
     return session;
+  }
+
+  /** Caps the connections open at once across every torrent (each torrent has its own cap). */
+  public void setMaxConnections(int connections) {
+    slots.setMax(connections);
+  }
+
+  public int maxConnections() {
+    return slots.max();
+  }
+
+  /** Peer connections open now across every torrent. */
+  public int openConnections() {
+    return slots.open();
+  }
+
+  /** Limits the piece data of every torrent together (each torrent may have limits of its own). */
+  public void setRateLimits(RateLimits limits) {
+    throttle.set(limits, env.time().nanoTime());
+  }
+
+  public RateLimits rateLimits() {
+    return throttle.limits();
   }
 
   /** The torrents in the engine. */
@@ -130,6 +170,14 @@ public final class TorrentEngine implements AutoCloseable {
     }
     return List.of(
         address, new InetSocketAddress(InetAddress.getLoopbackAddress(), address.getPort()));
+  }
+
+  Throttle throttle() {
+    return throttle;
+  }
+
+  ConnectionSlots slots() {
+    return slots;
   }
 
   SessionSettings settings() {

@@ -11,6 +11,7 @@ import org.equinode.torrent.magnet.PeerAddress;
 import org.equinode.torrent.magnet.PeerHost;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
+import org.equinode.torrent.storage.Progress;
 import org.equinode.torrent.tracker.TrackerStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +90,10 @@ public final class TorrentSession implements AutoCloseable {
             engine.environment(),
             book,
             engine.local().peerId(),
-            opener);
+            opener,
+            engine.throttle(),
+            engine.slots(),
+            engine.timer());
     engine.listenAddress().ifPresent(address -> exchange.listening(address.getPort()));
     if (source.info().isPresent()) {
       InfoDict info = source.info().get();
@@ -107,20 +111,8 @@ public final class TorrentSession implements AutoCloseable {
           book.add(new InetSocketAddress(ip.address(), peer.port()));
         }
       }
-      Optional<InetSocketAddress> bound = engine.listenAddress();
-      if (bound.isPresent()) {
-        tracker =
-            TrackerLink.start(
-                    source.trackerTiers(),
-                    exchange,
-                    engine.local().peerId(),
-                    bound.get().getPort(),
-                    this::connectMore)
-                .orElse(null);
-        TrackerLink link = tracker;
-        if (link != null) {
-          link.tick();
-        }
+      if (!exchange.isPaused()) {
+        startTrackers();
       }
       if (!exchange.isFinished()) {
         var unused = exchange.done.thenRun(this::completed);
@@ -130,6 +122,40 @@ public final class TorrentSession implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  private synchronized void startTrackers() {
+    Optional<InetSocketAddress> bound = engine.listenAddress();
+    if (bound.isEmpty() || tracker != null || closed.get()) {
+      return;
+    }
+    TrackerLink link =
+        TrackerLink.start(
+                source.trackerTiers(),
+                exchange,
+                engine.local().peerId(),
+                bound.get().getPort(),
+                this::connectMore)
+            .orElse(null);
+    tracker = link;
+    if (link != null) {
+      link.tick();
+    }
+  }
+
+  private synchronized void stopTrackers() {
+    TrackerLink link = tracker;
+    tracker = null;
+    if (link != null) {
+      link.close();
+    }
+  }
+
+  /** Applies options before {@link #begin()}. */
+  void apply(TorrentOptions options) {
+    exchange.setPaused(options.paused());
+    exchange.setSequential(options.sequential());
+    setRateLimits(options.limits());
   }
 
   PieceExchange exchange() {
@@ -207,6 +233,54 @@ public final class TorrentSession implements AutoCloseable {
     connectMore();
   }
 
+  /**
+   * Pauses: closes every connection, refuses new ones, tells the trackers {@code stopped}. The
+   * files stay open and what was received is still written and verified. Idempotent.
+   */
+  public void pause() {
+    exchange.setPaused(true);
+    stopTrackers();
+  }
+
+  /** Resumes a paused torrent: trackers and peers again. Idempotent. */
+  public void resume() {
+    if (closed.get()) {
+      return;
+    }
+    exchange.setPaused(false);
+    startTrackers();
+    connectMore();
+  }
+
+  /** Whether the torrent is paused. */
+  public boolean isPaused() {
+    return exchange.isPaused();
+  }
+
+  /** Pieces in order, from the first wanted one (streaming), or rarest first (the default). */
+  public void setSequential(boolean sequential) {
+    exchange.setSequential(sequential);
+  }
+
+  public boolean isSequential() {
+    return exchange.isSequential();
+  }
+
+  /** The torrent's own rate limits (the engine's apply as well). */
+  public void setRateLimits(RateLimits limits) {
+    exchange.throttle.set(limits, exchange.now());
+  }
+
+  public RateLimits rateLimits() {
+    return exchange.throttle.limits();
+  }
+
+  /** Per-file and overall progress, once the metadata is known and the files are open. */
+  public Optional<Progress> progress() {
+    Content ct = exchange.content();
+    return ct == null ? Optional.empty() : Optional.of(ct.storage.progress());
+  }
+
   /** How the torrent is doing now. */
   public TorrentStatus status() {
     return exchange.status(source.name());
@@ -244,11 +318,7 @@ public final class TorrentSession implements AutoCloseable {
       engine.removed(this);
       exchange.close(CLOSE_WAIT);
       interrupted |= Thread.interrupted();
-      TrackerLink link = tracker;
-      tracker = null;
-      if (link != null) {
-        link.close();
-      }
+      stopTrackers();
       if (ownsEngine) {
         engine.close();
       }

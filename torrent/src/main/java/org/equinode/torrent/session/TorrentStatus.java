@@ -48,6 +48,8 @@ public record TorrentStatus(
     DOWNLOADING,
     /** Every wanted piece is verified; uploading to others. */
     SEEDING,
+    /** Paused: no connections until resumed; the storage stays open. */
+    PAUSED,
     /** Stopped by an error (see {@link TorrentStatus#error()}). */
     ERROR,
     /** The session is closed. */

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.equinode.torrent.peer.BlockRequest;
 import org.equinode.torrent.peer.CloseReason;
 import org.equinode.torrent.peer.PeerMessage;
@@ -136,6 +138,7 @@ final class Transfers {
     if (accepted && ct != null) {
       write(ct, piece.piece(), piece.begin(), data);
     }
+    exchange.throttleDownload(length);
   }
 
   private void write(Content ct, int piece, int begin, ByteBuffer data) {
@@ -280,8 +283,33 @@ final class Transfers {
       exchange.lock.unlock();
     }
     out.send();
-    if (serve && ct != null && !exchange.onPool(() -> upload(ct, peer, block))) {
-      cancelled(peer, block);
+    if (serve && ct != null) {
+      long wait = exchange.uploadWait(block.length());
+      if (wait == 0) {
+        if (!exchange.onPool(() -> upload(ct, peer, block))) {
+          cancelled(peer, block);
+        }
+      } else {
+        // Within the rate limits: the block stays among the peer's uploads (bounded by
+        // MAX_UPLOADS_PER_PEER; a choke or cancel drops it) and is read when its turn comes.
+        uploadLater(ct, peer, block, wait);
+      }
+    }
+  }
+
+  private void uploadLater(Content ct, Peer peer, BlockRequest block, long waitNanos) {
+    try {
+      var unused =
+          exchange.timer.schedule(
+              () -> {
+                if (!exchange.onPool(() -> upload(ct, peer, block))) {
+                  cancelled(peer, block);
+                }
+              },
+              waitNanos,
+              TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      cancelled(peer, block); // the engine is closing
     }
   }
 

@@ -1,0 +1,52 @@
+package org.equinode.api.torrent;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import org.equinode.torrent.metainfo.InfoHash;
+import org.equinode.torrent.session.RateLimits;
+import org.equinode.torrent.session.TorrentSource;
+
+/**
+ * What the torrent methods need of a node's torrents; the node implements it. Thread-safe. Methods
+ * that name a torrent answer empty when the node does not have it.
+ */
+public interface TorrentHandle {
+  /**
+   * Adds a torrent and remembers it across restarts.
+   *
+   * @throws TorrentAlreadyAddedException if the node has it already
+   * @throws org.equinode.torrent.TorrentException if the folder is not acceptable or the files
+   *     cannot be used
+   */
+  TorrentEntry add(TorrentSource source, AddRequest request);
+
+  /** Every torrent, in the order they were added. */
+  List<TorrentEntry> torrents();
+
+  Optional<TorrentEntry> find(InfoHash infoHash);
+
+  Optional<TorrentEntry> pause(InfoHash infoHash);
+
+  Optional<TorrentEntry> resume(InfoHash infoHash);
+
+  /**
+   * Removes a torrent and forgets it; with {@code deleteData} also deletes its own files (and the
+   * folders they made, once empty), nothing else.
+   *
+   * @return the torrent as it was, empty if the node did not have it
+   */
+  Optional<TorrentEntry> remove(InfoHash infoHash, boolean deleteData);
+
+  /** Sets one torrent's own rate limits. */
+  Optional<TorrentEntry> setLimits(InfoHash infoHash, RateLimits limits);
+
+  /** The limits and connections of the whole engine. */
+  EngineView engine();
+
+  /** Sets the engine's rate limits and connection cap. */
+  EngineView setEngineLimits(RateLimits limits, Optional<Integer> maxConnections);
+
+  /** Where peers may connect to the node's torrents. */
+  Optional<InetSocketAddress> listenAddress();
+}

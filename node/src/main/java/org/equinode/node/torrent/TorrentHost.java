@@ -1,0 +1,361 @@
+package org.equinode.node.torrent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.equinode.api.torrent.AddRequest;
+import org.equinode.api.torrent.EngineView;
+import org.equinode.api.torrent.TorrentAlreadyAddedException;
+import org.equinode.api.torrent.TorrentEntry;
+import org.equinode.api.torrent.TorrentHandle;
+import org.equinode.common.TimeSource;
+import org.equinode.torrent.TorrentException;
+import org.equinode.torrent.metainfo.InfoHash;
+import org.equinode.torrent.session.RateLimits;
+import org.equinode.torrent.session.SessionEnvironment;
+import org.equinode.torrent.session.SessionSettings;
+import org.equinode.torrent.session.StateFolder;
+import org.equinode.torrent.session.StorageOpener;
+import org.equinode.torrent.session.TorrentEngine;
+import org.equinode.torrent.session.TorrentOptions;
+import org.equinode.torrent.session.TorrentSession;
+import org.equinode.torrent.session.TorrentSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's torrents: one {@link TorrentEngine} (one port, one peer id) and what the node
+ * remembers of each torrent under {@code <datadir>/torrents/}, so that a restart brings every
+ * torrent back, paused or not, with its verified pieces (from the resume data). Owns the engine and
+ * the disk pool; {@link #close()} closes every torrent (recording what is complete), then the pool.
+ * Changes are serialized; reads are not blocked by them.
+ */
+public final class TorrentHost implements TorrentHandle, AutoCloseable {
+  /** The folder of the torrents' state inside the data directory. */
+  public static final String STATE_FOLDER = "torrents";
+
+  /** The default save folder inside the data directory. */
+  public static final String DOWNLOAD_FOLDER = "downloads";
+
+  private static final Logger log = LoggerFactory.getLogger(TorrentHost.class);
+
+  private record Hosted(TorrentSession session, TorrentRecord record) {}
+
+  private final Path dataRoot;
+  private final TimeSource time;
+  private final ExecutorService pool;
+  private final TorrentEngine engine;
+  private final EngineState engineState;
+  private final Map<InfoHash, Hosted> torrents = new ConcurrentHashMap<>();
+  private final Object changes = new Object();
+  private long lastAdded;
+
+  private TorrentHost(Path dataRoot, TimeSource time, ExecutorService pool, TorrentEngine engine) {
+    this.dataRoot = dataRoot;
+    this.time = time;
+    this.pool = pool;
+    this.engine = engine;
+    this.engineState = new EngineState(dataRoot.resolve(STATE_FOLDER));
+  }
+
+  /**
+   * Starts the engine on {@code listen} and adds back every torrent remembered in {@code dataRoot}.
+   * A torrent that cannot be added back (its folder is gone) is logged and kept for the next start.
+   *
+   * @throws org.equinode.torrent.session.SessionException if the port cannot be bound
+   */
+  public static TorrentHost start(
+      Path dataRoot,
+      InetSocketAddress listen,
+      String clientName,
+      TimeSource time,
+      SecureRandom random) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("torrent-disk-", 0).daemon(true).factory());
+    TorrentEngine engine;
+    try {
+      engine =
+          TorrentEngine.start(
+              SessionSettings.DEFAULTS.withListen(listen).withClientName(clientName),
+              new SessionEnvironment(time, random, random, pool));
+    } catch (RuntimeException e) {
+      pool.shutdownNow();
+      throw e;
+    }
+    TorrentHost host = new TorrentHost(dataRoot, time, pool, engine);
+    try {
+      host.engineState.load().ifPresent(host::applyEngine);
+      host.restore();
+    } catch (RuntimeException e) {
+      host.close();
+      throw e;
+    }
+    return host;
+  }
+
+  private void applyEngine(EngineState.Saved saved) {
+    engine.setRateLimits(saved.limits());
+    engine.setMaxConnections(saved.maxConnections());
+  }
+
+  private void restore() {
+    Path root = dataRoot.resolve(STATE_FOLDER);
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    List<TorrentRecord> records = new ArrayList<>();
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, Files::isDirectory)) {
+      for (Path folder : folders) {
+        TorrentRecord.load(folder).ifPresent(records::add);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+    records.sort(Comparator.comparingLong(TorrentRecord::added));
+    for (TorrentRecord record : records) {
+      lastAdded = Math.max(lastAdded, record.added());
+      StateFolder state = StateFolder.under(dataRoot, record.infoHash());
+      try {
+        open(record.source(state), record, state);
+      } catch (RuntimeException e) {
+        log.warn("torrent {} not resumed: {}", record.infohash(), e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public TorrentEntry add(TorrentSource source, AddRequest request) {
+    Path folder =
+        request.saveDir().orElse(dataRoot.resolve(DOWNLOAD_FOLDER)).toAbsolutePath().normalize();
+    checkFolder(folder);
+    synchronized (changes) {
+      if (torrents.containsKey(source.infoHash())) {
+        throw new TorrentAlreadyAddedException(source.infoHash());
+      }
+      StateFolder state = StateFolder.under(dataRoot, source.infoHash());
+      TorrentSource known = source;
+      if (known.info().isEmpty()) {
+        known = state.loadMetadata().map(known::withInfo).orElse(known);
+      }
+      List<String> peers = new ArrayList<>();
+      source.peers().forEach(p -> peers.add(p.toString()));
+      request.peers().forEach(p -> peers.add(PeerAddresses.format(p)));
+      TorrentRecord record =
+          new TorrentRecord(
+              source.infoHash().hex(),
+              ++lastAdded,
+              folder.toString(),
+              request.paused(),
+              List.copyOf(request.files().indexes()),
+              request.sequential(),
+              TorrentRecord.boxed(request.limits().download()),
+              TorrentRecord.boxed(request.limits().upload()),
+              source.trackerTiers(),
+              peers.stream().distinct().toList(),
+              source.displayName());
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw new TorrentException("cannot create the save folder " + folder + ": " + e, e);
+      }
+      known.info().ifPresent(state::saveMetadata);
+      record.save(state);
+      try {
+        return entry(open(known, record, state));
+      } catch (RuntimeException e) {
+        deleteState(state);
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * A save folder may not hold the data directory, nor lie inside it (where a torrent's file names
+   * could overwrite the chain or the wallets), except in the download folder.
+   */
+  private void checkFolder(Path folder) {
+    Path data = dataRoot.toAbsolutePath().normalize();
+    Path downloads = data.resolve(DOWNLOAD_FOLDER);
+    if (data.startsWith(folder)) {
+      throw new TorrentException(
+          "the save folder " + folder + " holds the node's data directory; choose another");
+    }
+    if (folder.startsWith(data) && !folder.startsWith(downloads)) {
+      throw new TorrentException(
+          "the save folder "
+              + folder
+              + " is inside the node's data directory; only "
+              + downloads
+              + " may be used there");
+    }
+  }
+
+  private Hosted open(TorrentSource source, TorrentRecord record, StateFolder state) {
+    StorageOpener opener =
+        StorageOpener.onDisk(
+            record.folder(),
+            state,
+            record.selection(),
+            SessionSettings.DEFAULTS.storage(),
+            pool,
+            time);
+    TorrentSession session =
+        engine.add(
+            source,
+            opener,
+            new TorrentOptions(record.paused(), record.sequential(), record.limits()));
+    for (String peer : record.peers()) {
+      PeerAddresses.resolved(peer).ifPresent(session::addPeer);
+    }
+    Hosted hosted = new Hosted(session, record);
+    torrents.put(source.infoHash(), hosted);
+    return hosted;
+  }
+
+  @Override
+  public List<TorrentEntry> torrents() {
+    return torrents.values().stream()
+        .sorted(Comparator.comparingLong(h -> h.record().added()))
+        .map(TorrentHost::entry)
+        .toList();
+  }
+
+  @Override
+  public Optional<TorrentEntry> find(InfoHash infoHash) {
+    return Optional.ofNullable(torrents.get(infoHash)).map(TorrentHost::entry);
+  }
+
+  @Override
+  public Optional<TorrentEntry> pause(InfoHash infoHash) {
+    return changePaused(infoHash, true);
+  }
+
+  @Override
+  public Optional<TorrentEntry> resume(InfoHash infoHash) {
+    return changePaused(infoHash, false);
+  }
+
+  private Optional<TorrentEntry> changePaused(InfoHash infoHash, boolean pause) {
+    synchronized (changes) {
+      Hosted hosted = torrents.get(infoHash);
+      if (hosted == null) {
+        return Optional.empty();
+      }
+      TorrentRecord record = hosted.record().withPaused(pause);
+      record.save(StateFolder.under(dataRoot, infoHash));
+      Hosted changed = new Hosted(hosted.session(), record);
+      torrents.put(infoHash, changed);
+      if (pause) {
+        hosted.session().pause();
+      } else {
+        hosted.session().resume();
+      }
+      return Optional.of(entry(changed));
+    }
+  }
+
+  @Override
+  public Optional<TorrentEntry> setLimits(InfoHash infoHash, RateLimits limits) {
+    synchronized (changes) {
+      Hosted hosted = torrents.get(infoHash);
+      if (hosted == null) {
+        return Optional.empty();
+      }
+      TorrentRecord record = hosted.record().withLimits(limits);
+      record.save(StateFolder.under(dataRoot, infoHash));
+      Hosted changed = new Hosted(hosted.session(), record);
+      torrents.put(infoHash, changed);
+      hosted.session().setRateLimits(limits);
+      return Optional.of(entry(changed));
+    }
+  }
+
+  @Override
+  public Optional<TorrentEntry> remove(InfoHash infoHash, boolean deleteData) {
+    synchronized (changes) {
+      Hosted hosted = torrents.remove(infoHash);
+      if (hosted == null) {
+        return Optional.empty();
+      }
+      TorrentEntry last = entry(hosted);
+      hosted.session().close();
+      StateFolder state = StateFolder.under(dataRoot, infoHash);
+      if (deleteData) {
+        hosted
+            .session()
+            .metadata()
+            .or(state::loadMetadata)
+            .ifPresent(info -> TorrentFiles.delete(info, hosted.record().folder()));
+      }
+      deleteState(state);
+      return Optional.of(last);
+    }
+  }
+
+  private static void deleteState(StateFolder state) {
+    TorrentFiles.deleteStateFolder(state.path());
+  }
+
+  @Override
+  public EngineView engine() {
+    RateLimits limits = engine.rateLimits();
+    return new EngineView(
+        listenAddress().map(PeerAddresses::format),
+        engine.maxConnections(),
+        engine.openConnections(),
+        TorrentRecord.boxed(limits.download()),
+        TorrentRecord.boxed(limits.upload()),
+        torrents.size());
+  }
+
+  @Override
+  public EngineView setEngineLimits(RateLimits limits, Optional<Integer> maxConnections) {
+    synchronized (changes) {
+      engine.setRateLimits(limits);
+      maxConnections.ifPresent(engine::setMaxConnections);
+      engineState.save(new EngineState.Saved(engine.rateLimits(), engine.maxConnections()));
+      return engine();
+    }
+  }
+
+  @Override
+  public Optional<InetSocketAddress> listenAddress() {
+    return engine.listenAddress();
+  }
+
+  private static TorrentEntry entry(Hosted hosted) {
+    TorrentSession session = hosted.session();
+    TorrentRecord record = hosted.record();
+    return new TorrentEntry(
+        record.folder(),
+        record.selection(),
+        session.isSequential(),
+        session.rateLimits(),
+        session.status(),
+        session.progress());
+  }
+
+  /** Closes every torrent (each records what is complete), the port, then the disk pool. */
+  @Override
+  public void close() {
+    try {
+      engine.close();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
