@@ -134,6 +134,21 @@ class PexScheduleTest {
   }
 
   @Test
+  void ipv4AndIpv6PeersGoToTheirOwnKeys() throws Exception {
+    InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("2001:db8::7"), 51413);
+    connect(1, PexFlags.REACHABLE);
+    connected.put(new ConnectionId(2), new PexPeer(v6, new PexFlags(PexFlags.SEED)));
+    PexMessage first = next().orElseThrow();
+    assertThat(PexMessage.decode(first.encode())).isEqualTo(first);
+    connected.clear();
+    clock.advance(PexSchedule.INTERVAL);
+    PexMessage second = next().orElseThrow();
+    assertThat(second.dropped()).containsExactlyInAnyOrder(address(1), v6);
+    String wire = new String(second.encode(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(wire).contains("7:dropped6:").contains("8:dropped618:");
+  }
+
+  @Test
   void twoConnectionsToOneAddressAreOnePeer() {
     connect(1, 0);
     connected.put(new ConnectionId(9), new PexPeer(address(1), PexFlags.NONE));
