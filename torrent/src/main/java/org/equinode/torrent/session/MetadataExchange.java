@@ -1,8 +1,11 @@
 package org.equinode.torrent.session;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.equinode.torrent.TorrentException;
@@ -12,26 +15,30 @@ import org.equinode.torrent.peer.extension.ExtendedHandshake;
 import org.equinode.torrent.peer.extension.ExtensionMessage;
 import org.equinode.torrent.peer.extension.ExtensionName;
 import org.equinode.torrent.peer.extension.MetadataMessage;
+import org.equinode.torrent.peer.extension.PexFlags;
 import org.equinode.torrent.peer.extension.PexMessage;
 import org.equinode.torrent.peer.extension.PexPeer;
+import org.equinode.torrent.swarm.ConnectionId;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The extension protocol of one torrent (BEP 10): the peers' extended handshakes, metadata asked
- * and served (BEP 9), peers learnt by peer exchange (BEP 11). For a magnet link, once the metadata
- * is complete the storage is opened on a thread of its own and downloading starts. State is guarded
- * by the torrent's lock.
+ * and served (BEP 9), peers learnt and told by peer exchange (BEP 11, sending scheduled by {@link
+ * PexSchedule}). For a magnet link, once the metadata is complete the storage is opened on a thread
+ * of its own and downloading starts. State is guarded by the torrent's lock.
  */
 final class MetadataExchange {
   private final PieceExchange exchange;
   private final StorageOpener opener;
   private final MetadataFetch fetch;
+  private final PexSchedule pex;
   private volatile @Nullable InfoDict info;
 
   MetadataExchange(PieceExchange exchange, StorageOpener opener) {
     this.exchange = exchange;
     this.opener = opener;
     this.fetch = new MetadataFetch(exchange.infoHash);
+    this.pex = new PexSchedule(exchange.env.time());
   }
 
   /** The size of the metadata, once we have it. */
@@ -60,6 +67,7 @@ final class MetadataExchange {
           peer.requestQueue = theirs.requestQueue();
           peer.metadataSize = theirs.metadataSize();
           peer.client = theirs.client();
+          peer.listenPort = theirs.listenPort();
           ask(peer, out);
         }
         case MetadataMessage.Request request -> serve(peer, request.piece(), out);
@@ -151,10 +159,57 @@ final class MetadataExchange {
 
   /** A peer left: its metadata requests go to others. Under the lock. */
   void peerLeft(Peer peer, Outbox out) {
+    pex.forget(peer.id);
     if (info == null) {
       fetch.forget(peer.id);
       askAll(out);
     }
+  }
+
+  /**
+   * Sends peer exchange messages that are due (BEP 11, see {@link PexSchedule}) to the peers that
+   * speak {@code ut_pex}. Only once the metadata says the torrent is not private (BEP 27): a
+   * magnet's torrent may turn out private, so nothing is sent before. Under the lock.
+   */
+  void sendPex(Outbox out) {
+    InfoDict known = info;
+    if (known == null || known.isPrivate()) {
+      return;
+    }
+    Map<ConnectionId, PexPeer> connected = new LinkedHashMap<>();
+    for (Peer peer : exchange.peers()) {
+      listenAddress(peer)
+          .ifPresent(address -> connected.put(peer.id, new PexPeer(address, flags(peer))));
+    }
+    for (Peer peer : exchange.peers()) {
+      if (peer.ready && peer.codec.peerSupports(ExtensionName.UT_PEX)) {
+        pex.next(peer.id, listenAddress(peer), connected)
+            .flatMap(peer.codec::encode)
+            .ifPresent(message -> out.add(peer, message));
+      }
+    }
+  }
+
+  /**
+   * Where a peer accepts connections: the address we called, or for a peer that called us its IP
+   * with the port of its extended handshake (the port it called from is an ephemeral one).
+   */
+  private static Optional<InetSocketAddress> listenAddress(Peer peer) {
+    InetAddress ip = peer.address.getAddress();
+    if (ip == null || peer.address.getPort() == 0) {
+      return Optional.empty();
+    }
+    if (peer.outgoing) {
+      return Optional.of(peer.address);
+    }
+    return peer.listenPort.isPresent()
+        ? Optional.of(new InetSocketAddress(ip, peer.listenPort.getAsInt()))
+        : Optional.empty();
+  }
+
+  private static PexFlags flags(Peer peer) {
+    return new PexFlags(
+        (peer.outgoing ? PexFlags.REACHABLE : 0) | (peer.hasAll ? PexFlags.SEED : 0));
   }
 
   /** Asks again what went unanswered. Under the lock. */

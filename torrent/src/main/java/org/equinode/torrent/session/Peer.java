@@ -56,6 +56,10 @@ final class Peer {
   ExtensionCodec codec = ExtensionCodec.initial();
   OptionalInt requestQueue = OptionalInt.empty();
   OptionalInt metadataSize = OptionalInt.empty();
+
+  /** The port it listens on, from its extended handshake ({@code p}). */
+  OptionalInt listenPort = OptionalInt.empty();
+
   Optional<String> client = Optional.empty();
 
   /** Blocks it asked for and we have not sent yet. */

@@ -674,6 +674,7 @@ final class PieceExchange {
         metadata.tick(out, now);
       }
       rechoke(out, now);
+      metadata.sendPex(out);
     } finally {
       lock.unlock();
     }
