@@ -62,7 +62,7 @@ final class ChainCommand extends CommandGroup {
   @Command(
       name = "tx",
       mixinStandardHelpOptions = true,
-      description = "A transaction from the mempool, or from the block given.")
+      description = "A transaction from the mempool or the active chain, or from the block given.")
   static final class ShowTx extends NodeCall {
     @SuppressWarnings("NullAway.Init") // required parameter
     @Parameters(index = "0", paramLabel = "TXID")

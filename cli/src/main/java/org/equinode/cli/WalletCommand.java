@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
     description = "Creates and uses the running node's wallets (see also: equinode rpc).",
     subcommands = {
       WalletCommand.Create.class,
+      WalletRestoreCommand.class,
       WalletCommand.Load.class,
       WalletCommand.NewAddress.class,
       WalletCommand.Balance.class,
@@ -46,7 +47,11 @@ final class WalletCommand extends CommandGroup {
   @Command(
       name = "create",
       mixinStandardHelpOptions = true,
-      description = "Creates a wallet and shows its 24 recovery words once: write them down.")
+      description = {
+        "Creates a wallet and shows its 24 recovery words once: write them down.",
+        "",
+        "The words are the wallet's backup: 'equinode wallet restore' rebuilds it from them."
+      })
   static final class Create extends NodeCall {
     @SuppressWarnings("NullAway.Init") // required parameter
     @Parameters(index = "0", paramLabel = "NAME", description = "lower-case letters, digits, - _")

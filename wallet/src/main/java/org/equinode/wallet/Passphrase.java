@@ -43,6 +43,11 @@ public final class Passphrase {
     return of(new String(chars));
   }
 
+  /** True for the empty passphrase (the file's key is then one anyone can derive). */
+  public boolean isEmpty() {
+    return chars.length == 0;
+  }
+
   /** The NFKD-normalized UTF-8 bytes: what the key derivation reads. The caller wipes them. */
   public byte[] toUtf8() {
     String normalized = Normalizer.normalize(CharBuffer.wrap(chars), Normalizer.Form.NFKD);

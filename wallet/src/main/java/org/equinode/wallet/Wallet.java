@@ -284,6 +284,15 @@ public final class Wallet implements WalletLedgerListener {
     return address;
   }
 
+  /**
+   * How many receive keys the wallet has derived: those used and up to {@link
+   * org.equinode.wallet.keys.KeyChain#GAP_LIMIT} beyond. A restore scans the chain again while a
+   * pass makes this grow.
+   */
+  public synchronized int derivedKeys() {
+    return state.keys.size();
+  }
+
   /** Every receive address handed out or seen used, in index order. */
   public synchronized List<ReceiveAddress> receiveAddresses() {
     List<ReceiveAddress> out = new ArrayList<>(state.keys.used());

@@ -10,6 +10,7 @@ import org.equinode.chain.mempool.MempoolVerdict;
 import org.equinode.chain.params.ChainParams;
 import org.equinode.chain.state.ChainState;
 import org.equinode.chain.tx.Tx;
+import org.equinode.crypto.Mnemonic;
 import org.equinode.wallet.NewWallet;
 import org.equinode.wallet.Passphrase;
 import org.equinode.wallet.Wallet;
@@ -28,6 +29,22 @@ public interface LedgerHandle {
   List<BlockHash> generate(int count, LockHash payTo, BooleanSupplier cancelled);
 
   NewWallet createWallet(WalletName name, Passphrase passphrase, boolean unlocked);
+
+  /**
+   * Creates a wallet from a mnemonic and scans the active chain from {@code fromHeight} (0: the
+   * genesis block) for its coins, deriving receive keys {@link
+   * org.equinode.wallet.keys.KeyChain#GAP_LIMIT} beyond the last one paid. Locked afterwards unless
+   * {@code passphrase} is empty.
+   *
+   * @throws org.equinode.wallet.WalletException if a wallet of that name exists or {@code
+   *     fromHeight} is above the tip; nothing was created
+   */
+  Wallet restoreWallet(
+      WalletName name,
+      Mnemonic mnemonic,
+      String bip39Passphrase,
+      Passphrase passphrase,
+      int fromHeight);
 
   Wallet loadWallet(WalletName name);
 

@@ -108,13 +108,26 @@ public final class MempoolMethods {
         SimpleMethod.of(
             "getrawtransaction",
             "txid [verbose=false] [blockhash]",
-            "A transaction from the mempool, or from the given block.",
+            "A transaction from the mempool or the active chain (transaction index), or from the"
+                + " given block.",
             params -> {
               params.expectAtMost("txid", "verbose", "blockhash");
               TxId txId = txId(params.requiredString(0, "txid"));
               boolean verbose = params.optionalBoolean(1, "verbose").orElse(false);
               Optional<Tx> tx = ledger.mempool().tx(txId);
               Optional<String> blockHash = params.optionalString(2, "blockhash");
+              if (tx.isEmpty() && blockHash.isEmpty()) {
+                tx =
+                    ledger
+                        .chain()
+                        .findTransaction(txId)
+                        .flatMap(
+                            at ->
+                                ledger
+                                    .chain()
+                                    .block(at.block())
+                                    .map(b -> b.txs().get(at.position())));
+              }
               if (tx.isEmpty() && blockHash.isPresent()) {
                 Block block =
                     ledger
@@ -135,8 +148,9 @@ public final class MempoolMethods {
                               "no transaction "
                                   + txId.hash()
                                   + " in the mempool"
-                                  + (blockHash.isPresent() ? " or that block" : "")
-                                  + " (there is no transaction index: give its block hash)"));
+                                  + (blockHash.isPresent()
+                                      ? " or that block"
+                                      : " or the active chain")));
               return verbose
                   ? TxView.of(found, ledger.params().network(), true)
                   : Hex.encode(found.encode());

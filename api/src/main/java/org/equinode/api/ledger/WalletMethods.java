@@ -36,8 +36,10 @@ import org.equinode.wallet.spend.Payment;
  * The wallet methods, named as bitcoind's where the meaning is the same: {@code createwallet},
  * {@code loadwallet}, {@code unloadwallet}, {@code listwallets}, {@code getnewaddress}, {@code
  * getbalances}, {@code sendtoaddress}, {@code listtransactions}, {@code walletpassphrase}, {@code
- * walletlock}, and {@code generatetoaddress}. A call names its wallet with {@code /wallet/NAME}
- * (the CLI's {@code --wallet}); with one wallet loaded, that one is used.
+ * walletlock}, and {@code generatetoaddress}; and {@code restorewallet}, which unlike bitcoind's
+ * restores from the recovery words rather than a backup file ({@link RestoreWallet}). A call names
+ * its wallet with {@code /wallet/NAME} (the CLI's {@code --wallet}); with one wallet loaded, that
+ * one is used.
  */
 public final class WalletMethods {
   /** The fee rate of a payment when the caller gives none, in units per byte. */
@@ -100,6 +102,11 @@ public final class WalletMethods {
                           : ""));
               return result;
             }),
+        new Method(
+            "restorewallet",
+            RestoreWallet.USAGE,
+            RestoreWallet.SUMMARY,
+            (params, context) -> RestoreWallet.call(ledger, params)),
         new Method(
             "loadwallet",
             "name",
@@ -251,7 +258,7 @@ public final class WalletMethods {
     return out;
   }
 
-  private static WalletName name(String text) {
+  static WalletName name(String text) {
     try {
       return WalletName.of(text);
     } catch (WalletException e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.equinode.chain.BlockHash;
+import org.equinode.chain.TxId;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.block.BlockHeader;
 import org.equinode.chain.consensus.BlockRules;
@@ -83,7 +84,8 @@ public final class ChainState {
    * @param clock the clock block times are checked against
    * @param checker how blocks' witnesses are verified (a parallel checker for a node)
    * @throws ChainStateException if the store belongs to another network or another layout, was left
-   *     half rebuilt, or is damaged
+   *     half rebuilt, or is damaged. A store of layout 1 (before the transaction index) is rebuilt
+   *     rather than refused.
    */
   public static ChainState open(
       KeyValueStore store,
@@ -92,6 +94,10 @@ public final class ChainState {
       TimeSource clock,
       SignatureChecker checker) {
     ChainStore chainStore = new ChainStore(store, location);
+    if (chainStore.format().map(f -> f.version() == StateFormat.BEFORE_TX_INDEX).orElse(false)) {
+      // Layout 1 had no transaction index: the rebuild adds it, once.
+      return rebuild(store, location, params, clock, checker);
+    }
     return new ChainState(
         chainStore, params, clock, checker, StateLoader.load(chainStore, params, false));
   }
@@ -300,6 +306,7 @@ public final class ChainState {
             BlockConnector.connect(block, accept.result(), store);
         StateBatch batch = new StateBatch();
         connection.coins().writeTo(batch);
+        TxIndex.connect(batch, block);
         BlockIndexEntry valid = entry.withStatus(BlockStatus.VALID);
         batch.putUndo(hash, connection.undo()).putHeight(height, hash).putTip(hash).putEntry(valid);
         store.write(batch);
@@ -327,6 +334,7 @@ public final class ChainState {
             .orElseThrow(() -> store.damaged("the undo data of the tip " + hash + " is missing"));
     StateBatch batch = new StateBatch();
     BlockConnector.disconnect(block, height, undo, store).writeTo(batch);
+    TxIndex.disconnect(batch, block);
     batch.deleteUndo(hash).deleteHeight(height).putTip(entry.previous());
     store.write(batch);
     active.remove(active.size() - 1);
@@ -395,6 +403,15 @@ public final class ChainState {
   /** True when {@code hash} is on the active chain. */
   public boolean isOnActiveChain(BlockHash hash) {
     return index.get(hash).flatMap(entry -> hashAt(entry.height())).map(hash::equals).orElse(false);
+  }
+
+  /**
+   * Where the active chain holds the transaction {@code txId} (the transaction index; the genesis
+   * block's coinbase is not in it). A transaction only in a block off the active chain is not
+   * found.
+   */
+  public Optional<TxLocation> findTransaction(TxId txId) {
+    return TxIndex.find(store, txId);
   }
 
   /** The unspent coin at {@code outPoint} in the active chain's coin set. */

@@ -1,6 +1,7 @@
 package org.equinode.chain.state;
 
 import org.equinode.chain.BlockHash;
+import org.equinode.chain.TxId;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.consensus.Coin;
 import org.equinode.chain.tx.OutPoint;
@@ -72,6 +73,16 @@ final class StateBatch {
 
   StateBatch deleteCoin(OutPoint outPoint) {
     batch.delete(StateKeys.coin(outPoint));
+    return this;
+  }
+
+  StateBatch putTxLocation(TxId txId, TxLocation location) {
+    batch.put(TxIndex.key(txId), location.encode());
+    return this;
+  }
+
+  StateBatch deleteTxLocation(TxId txId) {
+    batch.delete(TxIndex.key(txId));
     return this;
   }
 

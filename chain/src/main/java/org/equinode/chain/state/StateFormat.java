@@ -15,8 +15,11 @@ import org.equinode.common.Hash32;
  * @param genesis the genesis hash of the network the store belongs to
  */
 record StateFormat(long version, BlockHash genesis) {
-  /** The layout this code writes and reads. */
-  static final long CURRENT = 1;
+  /** The layout this code writes and reads: 2 added the transaction index. */
+  static final long CURRENT = 2;
+
+  /** The layout before the transaction index: {@link ChainState#open} rebuilds it into this one. */
+  static final long BEFORE_TX_INDEX = 1;
 
   static final int ENCODED_LENGTH = 4 + Hash32.LENGTH;
 

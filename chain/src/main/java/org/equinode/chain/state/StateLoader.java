@@ -44,7 +44,7 @@ final class StateLoader {
       }
       writeGenesis(store, params);
     }
-    checkFormat(store, params);
+    checkFormat(store, params, false);
     if (!rebuilding && store.isRebuilding()) {
       throw new ChainStateException(
           "chain state in "
@@ -85,9 +85,16 @@ final class StateLoader {
             .putTip(genesis.hash()));
   }
 
-  static void checkFormat(ChainStore store, ChainParams params) {
+  /**
+   * Refuses another layout or another network's store.
+   *
+   * @param upgrading true when a rebuild may turn the layout before the transaction index into the
+   *     current one
+   */
+  static void checkFormat(ChainStore store, ChainParams params, boolean upgrading) {
     StateFormat format = store.format().orElseThrow(() -> store.damaged("no format record"));
-    if (format.version() != StateFormat.CURRENT) {
+    boolean upgradable = upgrading && format.version() == StateFormat.BEFORE_TX_INDEX;
+    if (format.version() != StateFormat.CURRENT && !upgradable) {
       throw new ChainStateException(
           "chain state in "
               + store.location()

@@ -22,26 +22,26 @@ import org.equinode.common.DecodeException;
 /**
  * Recomputes the chain state from the stored blocks. First, in one batch, the rebuild marker is set
  * (so that {@link StateLoader} refuses the store until a rebuild finishes); then the tip, the
- * index, the undo data, the height index and the coins are deleted in batches of {@link
- * #WIPE_BATCH} keys, and the genesis state is written again; then every stored block that descends
- * from the genesis block is submitted again, parents before children, which checks it, indexes it
- * and moves the active chain to the most work; last the marker is removed. Block records that do
- * not decode, are filed under another hash, or fail the header and body checks are deleted: peers
- * can send them again.
+ * index, the undo data, the height index, the transaction index and the coins are deleted in
+ * batches of {@link #WIPE_BATCH} keys, and the genesis state is written again; then every stored
+ * block that descends from the genesis block is submitted again, parents before children, which
+ * checks it, indexes it and moves the active chain to the most work; last the marker is removed.
+ * Block records that do not decode, are filed under another hash, or fail the header and body
+ * checks are deleted: peers can send them again.
  */
 final class StateRebuild {
   /** Keys deleted per batch while wiping. */
   static final int WIPE_BATCH = 10_000;
 
   private static final byte[] DERIVED = {
-    StateKeys.TIP, StateKeys.INDEX, StateKeys.UNDO, StateKeys.HEIGHT, StateKeys.COIN
+    StateKeys.TIP, StateKeys.INDEX, StateKeys.UNDO, StateKeys.HEIGHT, TxIndex.KIND, StateKeys.COIN
   };
 
   private StateRebuild() {}
 
   static void prepare(ChainStore store, ChainParams params) {
     if (store.format().isPresent()) {
-      StateLoader.checkFormat(store, params);
+      StateLoader.checkFormat(store, params, true);
     }
     store.write(
         new StateBatch()

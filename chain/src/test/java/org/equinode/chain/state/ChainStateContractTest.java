@@ -220,6 +220,35 @@ abstract class ChainStateContractTest {
     for (int h = 0; h <= length + 1; h++) {
       assertThat(state.hashAt(h)).contains(winner.at(h).hash());
     }
+    assertTxIndexFollows(winner.above(0), lost);
+    restart();
+    assertTxIndexFollows(winner.above(0), lost);
+  }
+
+  /**
+   * The transaction index finds every transaction of {@code active} where it is, and none of {@code
+   * lost} that {@code active} does not hold too (a spend re-mined on the winning branch is found in
+   * its new block).
+   */
+  void assertTxIndexFollows(List<Block> active, List<Block> lost) {
+    Set<TxId> onActive = new java.util.HashSet<>();
+    for (Block block : active) {
+      for (int i = 0; i < block.txs().size(); i++) {
+        TxId txId = block.txs().get(i).txId();
+        onActive.add(txId);
+        assertThat(state.findTransaction(txId)).contains(new TxLocation(block.hash(), i));
+      }
+    }
+    int gone = 0;
+    for (Block block : lost) {
+      for (Tx tx : block.txs()) {
+        if (!onActive.contains(tx.txId())) {
+          assertThat(state.findTransaction(tx.txId())).as("lost " + tx.txId()).isEmpty();
+          gone++;
+        }
+      }
+    }
+    assertThat(gone).as("the losing branch's own transactions").isPositive();
   }
 
   @Test

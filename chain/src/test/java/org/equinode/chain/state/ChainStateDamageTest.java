@@ -10,6 +10,7 @@ import org.equinode.chain.BlockHash;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.params.ChainParams;
 import org.equinode.chain.tx.OutPoint;
+import org.equinode.chain.tx.Tx;
 import org.equinode.common.Hash32;
 import org.equinode.common.Network;
 import org.equinode.store.Durability;
@@ -150,10 +151,46 @@ class ChainStateDamageTest {
 
   @Test
   void anotherLayoutVersionIsRefused() {
-    put(StateKeys.format(), new StateFormat(2, DEV.genesisHash()).encode());
+    put(StateKeys.format(), new StateFormat(3, DEV.genesisHash()).encode());
     assertThatThrownBy(this::open)
         .isInstanceOf(ChainStateException.class)
-        .hasMessage("chain state in test store has layout version 2; this node reads version 1");
+        .hasMessage("chain state in test store has layout version 3; this node reads version 2");
+  }
+
+  @Test
+  void aStoreOfTheLayoutBeforeTheTransactionIndexIsRebuiltWithIt() {
+    List<byte[]> indexKeys = new ArrayList<>();
+    store.scan(StateKeys.prefix(TxIndex.KIND), (key, value) -> indexKeys.add(key));
+    assertThat(indexKeys).hasSize(main.above(0).stream().mapToInt(b -> b.txs().size()).sum());
+    indexKeys.forEach(this::delete);
+    put(StateKeys.format(), new StateFormat(1, DEV.genesisHash()).encode());
+    Tx spend = main.at(110).txs().get(1);
+    ChainState upgraded = open();
+    assertThat(upgraded.tip().hash()).isEqualTo(main.tip().hash());
+    assertThat(upgraded.utxoDigest()).isEqualTo(digest);
+    assertThat(upgraded.findTransaction(spend.txId()))
+        .contains(new TxLocation(main.at(110).hash(), 1));
+    assertThat(StateFormat.decode(store.get(StateKeys.format()).orElseThrow()).version())
+        .isEqualTo(StateFormat.CURRENT);
+  }
+
+  @Test
+  void rebuildRestoresALostTransactionIndex() {
+    List<byte[]> indexKeys = new ArrayList<>();
+    store.scan(StateKeys.prefix(TxIndex.KIND), (key, value) -> indexKeys.add(key));
+    indexKeys.forEach(this::delete);
+    ChainState rebuilt = ChainState.rebuild(store, "test store", DEV, clock);
+    for (Block block : main.above(0)) {
+      for (int i = 0; i < block.txs().size(); i++) {
+        assertThat(rebuilt.findTransaction(block.txs().get(i).txId()))
+            .contains(new TxLocation(block.hash(), i));
+      }
+    }
+    for (Block block : side.above(105)) {
+      assertThat(rebuilt.findTransaction(block.txs().get(0).txId()))
+          .as("the side branch's coinbase")
+          .isEmpty();
+    }
   }
 
   @Test

@@ -172,6 +172,15 @@ class StateCodecsTest {
   }
 
   @Test
+  void txLocationsRoundTripAndRefuseMutations() {
+    TxLocation location = new TxLocation(HEADER.hash(), 7);
+    assertThat(TxLocation.decode(location.encode())).isEqualTo(location);
+    assertThat(location.encode()).hasSize(TxLocation.ENCODED_LENGTH);
+    int refused = Mutations.check(location.encode(), b -> TxLocation.decode(b).encode(), 36, 1000);
+    assertThat(refused).isPositive();
+  }
+
+  @Test
   void hashValuesAreExactly32Bytes() {
     BlockHash hash = HEADER.hash();
     assertThat(StateKeys.readHashValue(StateKeys.hashValue(hash))).isEqualTo(hash);

@@ -1,5 +1,6 @@
 package org.equinode.node.ledger;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -28,11 +29,13 @@ import org.equinode.chain.state.ChainTip;
 import org.equinode.chain.state.SubmitVerdict;
 import org.equinode.chain.tx.Tx;
 import org.equinode.common.TimeSource;
+import org.equinode.crypto.Mnemonic;
 import org.equinode.node.NodeException;
 import org.equinode.wallet.NewWallet;
 import org.equinode.wallet.Passphrase;
 import org.equinode.wallet.Wallet;
 import org.equinode.wallet.WalletContext;
+import org.equinode.wallet.WalletException;
 import org.equinode.wallet.WalletName;
 import org.equinode.wallet.WalletRegistry;
 import org.equinode.wallet.WrongPassphraseException;
@@ -136,8 +139,52 @@ public final class Ledger implements LedgerHandle, AutoCloseable {
   public NewWallet createWallet(WalletName name, Passphrase passphrase, boolean unlocked) {
     synchronized (chainOwner) {
       NewWallet created = wallets.create(name, passphrase);
-      follow(created.wallet(), unlocked ? Optional.of(passphrase) : Optional.empty());
+      follow(created.wallet(), unlocked ? Optional.of(passphrase) : Optional.empty(), 0);
       return created;
+    }
+  }
+
+  @Override
+  public Wallet restoreWallet(
+      WalletName name,
+      Mnemonic mnemonic,
+      String bip39Passphrase,
+      Passphrase passphrase,
+      int fromHeight) {
+    synchronized (chainOwner) {
+      int tip = chain.tip().height();
+      if (fromHeight < 0 || fromHeight > tip) {
+        throw new WalletException(
+            "a rescan starts at a height from 0 to the tip " + tip + ", not " + fromHeight);
+      }
+      if (Files.exists(wallets.pathOf(name))) {
+        throw new WalletException("wallet '" + name + "' already exists");
+      }
+      Wallet wallet = wallets.restore(name, mnemonic, bip39Passphrase, passphrase);
+      // Unlocked while it scans, so that each payment found derives the keys beyond it.
+      int derived = wallet.derivedKeys();
+      follow(wallet, Optional.of(passphrase), fromHeight);
+      // A payment to a key within the gap limit of one paid only later in the chain was passed
+      // over: scan again while a pass derives new keys (as BIP44 discovery would find them).
+      while (wallet.derivedKeys() != derived) {
+        derived = wallet.derivedKeys();
+        rewind(wallet, fromHeight);
+        follow(wallet, Optional.empty(), fromHeight);
+      }
+      if (!passphrase.isEmpty()) {
+        wallet.lock();
+      }
+      return wallet;
+    }
+  }
+
+  /** Disconnects the wallet's blocks down to {@code height}, its keys kept. */
+  private void rewind(Wallet wallet, int height) {
+    for (Optional<BlockRef> tip = wallet.tip();
+        tip.isPresent() && tip.get().height() >= height;
+        tip = wallet.tip()) {
+      BlockRef at = tip.get();
+      wallet.blockDisconnected(at.height(), chain.block(at.hash()).orElseThrow());
     }
   }
 
@@ -150,7 +197,7 @@ public final class Ledger implements LedgerHandle, AutoCloseable {
         return loaded.get();
       }
       Wallet wallet = wallets.open(name);
-      follow(wallet, Optional.of(Passphrase.of("")));
+      follow(wallet, Optional.of(Passphrase.of("")), 0);
       return wallet;
     }
   }
@@ -177,8 +224,11 @@ public final class Ledger implements LedgerHandle, AutoCloseable {
     return wallets.list();
   }
 
-  /** Brings a wallet to the chain's tip and the mempool's state; called as the chain's owner. */
-  private void follow(Wallet wallet, Optional<Passphrase> tryPassphrase) {
+  /**
+   * Brings a wallet to the chain's tip and the mempool's state; called as the chain's owner. A
+   * wallet that has seen no block starts at {@code startHeight}.
+   */
+  private void follow(Wallet wallet, Optional<Passphrase> tryPassphrase, int startHeight) {
     tryPassphrase.ifPresent(
         passphrase -> {
           try {
@@ -198,7 +248,7 @@ public final class Ledger implements LedgerHandle, AutoCloseable {
       wallet.blockDisconnected(stale.height(), block);
       tip = wallet.tip();
     }
-    int from = tip.map(ref -> ref.height() + 1).orElse(0);
+    int from = tip.map(ref -> ref.height() + 1).orElse(startHeight);
     for (int height = from; height <= chain.tip().height(); height++) {
       wallet.blockConnected(height, chain.block(chain.hashAt(height).orElseThrow()).orElseThrow());
     }
