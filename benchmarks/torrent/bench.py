@@ -26,7 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 MIB = 1 << 20
 PIECE = MIB
-CLIENTS = ("equinode", "aria2c", "libtorrent")
+CLIENTS = ("equinode", "aria2c", "libtorrent", "equinode-ref")
 LT_PYTHON = "/usr/bin/python3"
 
 
@@ -148,8 +148,9 @@ class Seeders:
 def leecher_command(client, args, torrent, dl, state, ports, tracker):
     port = free_port()
     peers = [str(p) for p in ports]
-    if client == "equinode":
-        cmd = [args.java] + args.jvm_arg + ["--enable-native-access=ALL-UNNAMED", "-jar", args.jar,
+    if client in ("equinode", "equinode-ref"):
+        jar = args.jar if client == "equinode" else args.ref_jar
+        cmd = [args.java] + args.jvm_arg + ["--enable-native-access=ALL-UNNAMED", "-jar", jar,
                                             "--datadir", state, "get", torrent, "--dir", dl,
                                             "--listen", "127.0.0.1:%d" % port]
         for p in peers:
@@ -207,7 +208,8 @@ def run_leecher(client, args, torrent, seeders, tracker, expected, work, logs, l
     cpu = usage.ru_utime + usage.ru_stime
     code = os.waitstatus_to_exitcode(result["status"])
     row = {"client": client, "seeders": len(seeders.ports), "seconds": round(seconds, 3),
-           "cpu_seconds": round(cpu, 3), "last_proc_stat_cpu": last_proc_cpu,
+           "cpu_seconds": round(cpu, 3), "user_seconds": round(usage.ru_utime, 3),
+           "system_seconds": round(usage.ru_stime, 3), "last_proc_stat_cpu": last_proc_cpu,
            "seeders_cpu_seconds": round(seeders.cpu() - seeder_cpu0, 3),
            "load_before": round(load, 2), "exit": code, "ok": False}
     if timed_out:
@@ -281,11 +283,13 @@ def markdown(meta, summary, hashing, rows):
                      "(verifyPiece: read back from the files and SHA-1), JDK SHA-1 on byte[] "
                      "%s MiB/s." % (hashing["java"], hashing["mib"], hashing["rounds"],
                                    hashing["equinode_mib_per_s"], hashing["jdk_sha1_mib_per_s"]))
-    lines += ["", "Every run:", "", "| downloader | seeders | s | CPU-s | MiB/s | load | result |",
+    lines += ["", "Every run:", "",
+              "| downloader | seeders | s | CPU-s (user + sys) | MiB/s | load | result |",
               "|---|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        lines.append("| %s | %d | %.2f | %.2f | %s | %.2f | %s |" % (
-            r["client"], r["seeders"], r["seconds"], r["cpu_seconds"], r.get("mib_per_s", ""),
+        lines.append("| %s | %d | %.2f | %.2f (%.2f + %.2f) | %s | %.2f | %s |" % (
+            r["client"], r["seeders"], r["seconds"], r["cpu_seconds"], r["user_seconds"],
+            r["system_seconds"], r.get("mib_per_s", ""),
             r["load_before"], "ok" if r["ok"] else r["error"]))
     return "\n".join(lines) + "\n"
 
@@ -295,7 +299,10 @@ def main():
     p.add_argument("--size-mib", type=int, default=1024, help="file size (default 1024)")
     p.add_argument("--repeat", type=int, default=1, help="downloads per client and seeder count")
     p.add_argument("--seeders", default="1,4", help="seeder counts, comma separated")
-    p.add_argument("--clients", default=",".join(CLIENTS))
+    p.add_argument("--clients", default=",".join(CLIENTS[:3]),
+                   help="downloaders, comma separated: equinode, aria2c, libtorrent, and "
+                        "equinode-ref (Equinode from --ref-jar, to compare two builds in one run)")
+    p.add_argument("--ref-jar", help="another equinode.jar, for the equinode-ref downloader")
     p.add_argument("--workdir", default="/dev/shm/equinode-torrent-bench",
                    help="where the file and the downloads go (default: tmpfs)")
     p.add_argument("--results", default=os.path.join(HERE, "results"))
@@ -315,6 +322,8 @@ def main():
     for c in clients:
         if c not in CLIENTS:
             raise SystemExit("unknown client " + c)
+    if "equinode-ref" in clients and not args.ref_jar:
+        raise SystemExit("equinode-ref needs --ref-jar")
 
     started = datetime.datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
     work = os.path.abspath(args.workdir)
