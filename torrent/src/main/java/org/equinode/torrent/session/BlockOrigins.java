@@ -70,10 +70,31 @@ final class BlockOrigins {
     this.layout = layout;
   }
 
+  /** The bytes {@link #crc} copies at a time; a block fits in one go. */
+  static final int CRC_CHUNK = PieceLayout.BLOCK_LENGTH;
+
+  /**
+   * Per thread: a copy buffer. Blocks arrive as read-only views, for which {@link
+   * CRC32C#update(ByteBuffer)} would allocate a temporary array per 4 KiB (a gigabyte of garbage
+   * per gigabyte downloaded); copying into this one and summing the array costs no allocation.
+   */
+  private static final ThreadLocal<byte[]> CRC_SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[CRC_CHUNK]);
+
   /** The CRC-32C of the remaining bytes of {@code data}, which is left unchanged. */
   static int crc(ByteBuffer data) {
     CRC32C crc = new CRC32C();
-    crc.update(data.duplicate());
+    if (data.hasArray()) {
+      crc.update(data.array(), data.arrayOffset() + data.position(), data.remaining());
+      return (int) crc.getValue();
+    }
+    byte[] scratch = CRC_SCRATCH.get();
+    ByteBuffer view = data.duplicate();
+    while (view.hasRemaining()) {
+      int n = Math.min(scratch.length, view.remaining());
+      view.get(scratch, 0, n);
+      crc.update(scratch, 0, n);
+    }
     return (int) crc.getValue();
   }
 
