@@ -3,11 +3,8 @@ package org.equinode.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import org.equinode.api.Json;
 import org.equinode.common.Network;
 import org.equinode.common.TimeSource;
@@ -24,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code torrent add|list|status|pause|resume|remove} against a node running in-process. */
 @Timeout(120)
 class TorrentNodeCommandsTest {
-  private static final InetSocketAddress LOOPBACK_ANY =
-      new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
   @TempDir Path home;
 
@@ -43,15 +38,7 @@ class TorrentNodeCommandsTest {
     Path data = home.resolve(".equinode").resolve("dev");
     CommandRunner runner = new CommandRunner(home);
     try (Node node =
-        Node.start(
-            new NodeConfig(
-                new DataDirectory(data, Network.DEV),
-                LOOPBACK_ANY,
-                TimeSource.system(),
-                new SecureRandom(),
-                1,
-                LOOPBACK_ANY),
-            "test")) {
+        Node.start(NodeConfig.loopback(new DataDirectory(data, Network.DEV)), "test")) {
       assertThat(node.torrents().listenAddress()).isPresent();
       Path downloads = home.resolve("downloads");
       CommandRunner.Result added =

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import org.equinode.api.Json;
 import org.equinode.common.Network;
 import org.equinode.common.TimeSource;
@@ -51,14 +48,7 @@ class WalletRestoreCommandTest {
   void restoresFromStandardInputAndRefusesBadWords() throws Exception {
     Path data = home.resolve("dev");
     try (Node node =
-        Node.start(
-            new NodeConfig(
-                new DataDirectory(data, Network.DEV),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                TimeSource.system(),
-                new SecureRandom(),
-                1),
-            "test")) {
+        Node.start(NodeConfig.loopback(new DataDirectory(data, Network.DEV)), "test")) {
       assertThat(node.rpcCookie().token()).isNotEmpty();
       String[] global = {"--network", "dev", "--datadir", data.toString()};
       JsonNode created = json(run("", concat(global, "wallet", "create", "first", "--json")));

@@ -53,6 +53,20 @@ public record NodeConfig(
   }
 
   /**
+   * JSON-RPC and torrents each on 127.0.0.1 at any free port, the system clock, one miner thread:
+   * for nodes that share a machine with others, as tests and embedding programs run them.
+   */
+  public static NodeConfig loopback(DataDirectory dataDirectory) {
+    return new NodeConfig(
+        dataDirectory,
+        new InetSocketAddress(LOOPBACK, 0),
+        TimeSource.system(),
+        new SecureRandom(),
+        DEFAULT_MINER_THREADS,
+        new InetSocketAddress(LOOPBACK, 0));
+  }
+
+  /**
    * The torrent engine's port by default: two above the network's peer port on the test and main
    * networks (a fixed port that trackers and peers keep knowing across restarts), any free port on
    * the dev network, where several nodes share one machine.

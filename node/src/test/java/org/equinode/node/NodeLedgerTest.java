@@ -7,17 +7,13 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.equinode.api.client.RpcClient;
 import org.equinode.api.client.RpcResponse;
 import org.equinode.common.Network;
-import org.equinode.common.TimeSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +27,7 @@ class NodeLedgerTest {
 
   private Node start() {
     return Node.start(
-        new NodeConfig(
-            new DataDirectory(folder.resolve("dev"), Network.DEV),
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            TimeSource.system(),
-            new SecureRandom(),
-            1,
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-        "test");
+        NodeConfig.loopback(new DataDirectory(folder.resolve("dev"), Network.DEV)), "test");
   }
 
   private static JsonNode call(

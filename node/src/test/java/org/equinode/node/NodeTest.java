@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +30,8 @@ class NodeTest {
   private final TestClock clock = TestClock.fixed();
 
   private NodeConfig config() {
-    return new NodeConfig(
-        new DataDirectory(folder.resolve("dev"), Network.DEV),
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        clock,
-        new SecureRandom(),
-        1,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return NodeConfig.loopback(new DataDirectory(folder.resolve("dev"), Network.DEV))
+        .withTime(clock);
   }
 
   private static RpcClient client(RpcCookie cookie) {
@@ -120,16 +114,11 @@ class NodeTest {
   void aBusyRpcPortIsAClearError() {
     try (Node first = Node.start(config(), "v")) {
       NodeConfig clash =
-          new NodeConfig(
-              new DataDirectory(folder.resolve("other"), Network.DEV),
-              first.rpcCookie().url().getPort() > 0
-                  ? new InetSocketAddress(
-                      InetAddress.getLoopbackAddress(), first.rpcCookie().url().getPort())
-                  : new InetSocketAddress(0),
-              clock,
-              new SecureRandom(),
-              1,
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+          NodeConfig.loopback(new DataDirectory(folder.resolve("other"), Network.DEV))
+              .withTime(clock)
+              .withRpcAddress(
+                  new InetSocketAddress(
+                      InetAddress.getLoopbackAddress(), first.rpcCookie().url().getPort()));
       assertThatThrownBy(() -> Node.start(clash, "v"))
           .isInstanceOf(NodeException.class)
           .hasMessageContaining("cannot listen for JSON-RPC");

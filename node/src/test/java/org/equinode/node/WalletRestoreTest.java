@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,6 @@ import java.util.Optional;
 import org.equinode.api.client.RpcClient;
 import org.equinode.api.client.RpcResponse;
 import org.equinode.common.Network;
-import org.equinode.common.TimeSource;
 import org.equinode.crypto.CryptoException;
 import org.equinode.crypto.Mnemonic;
 import org.junit.jupiter.api.Test;
@@ -37,13 +33,7 @@ class WalletRestoreTest {
 
   private Node start() {
     return Node.start(
-        new NodeConfig(
-            new DataDirectory(folder.resolve("dev"), Network.DEV),
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            TimeSource.system(),
-            new SecureRandom(),
-            1),
-        "test");
+        NodeConfig.loopback(new DataDirectory(folder.resolve("dev"), Network.DEV)), "test");
   }
 
   private static RpcResponse send(

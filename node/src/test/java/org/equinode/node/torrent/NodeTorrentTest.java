@@ -54,14 +54,7 @@ class NodeTorrentTest {
 
   private Node start() {
     return Node.start(
-        new NodeConfig(
-            new DataDirectory(folder.resolve("node"), Network.DEV),
-            LOOPBACK_ANY,
-            TimeSource.system(),
-            new SecureRandom(),
-            1,
-            LOOPBACK_ANY),
-        "test");
+        NodeConfig.loopback(new DataDirectory(folder.resolve("node"), Network.DEV)), "test");
   }
 
   private static RpcResponse raw(Node node, String method, JsonNode params) {
