@@ -12,6 +12,7 @@ import java.util.List;
  * @param txs transactions per timed cell (one node, one client count, one round)
  * @param clients concurrent clients of the concurrent cells
  * @param warmup transactions sent to each node before timing, at {@code clients} clients
+ * @param warmupSeconds seconds of {@code testmempoolaccept} calls to each node before that
  * @param rounds how many times the sequential and concurrent cells are repeated
  * @param java the JVM that runs the Equinode node
  * @param equinodeJar the node's runnable jar
@@ -24,6 +25,7 @@ record BenchOptions(
     int txs,
     int clients,
     int warmup,
+    int warmupSeconds,
     int rounds,
     Path java,
     Path equinodeJar,
@@ -33,7 +35,8 @@ record BenchOptions(
     boolean keep) {
   static final String USAGE =
       """
-      usage: SendRawBench [--txs N=5000] [--clients C=4] [--warmup W=2000] [--rounds R=1]
+      usage: SendRawBench [--txs N=5000] [--clients C=4] [--warmup W=2000] [--warmup-seconds S=20]
+                          [--rounds R=1]
                           [--equinode-jar cli/target/equinode.jar] [--java PATH] [--litecoind PATH]
                           [--equinode-jvm-option OPTION]... [--timeout-seconds S=900] [--keep]""";
 
@@ -41,6 +44,7 @@ record BenchOptions(
     int txs = 5_000;
     int clients = 4;
     int warmup = 2_000;
+    int warmupSeconds = 20;
     int rounds = 1;
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path jar = Path.of("cli", "target", "equinode.jar");
@@ -62,6 +66,7 @@ record BenchOptions(
         case "--txs" -> txs = positive(arg, value);
         case "--clients" -> clients = positive(arg, value);
         case "--warmup" -> warmup = Integer.parseInt(value);
+        case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
         case "--rounds" -> rounds = positive(arg, value);
         case "--java" -> java = Path.of(value);
         case "--equinode-jar" -> jar = Path.of(value);
@@ -71,8 +76,8 @@ record BenchOptions(
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
       }
     }
-    if (warmup < 0) {
-      throw new IllegalArgumentException("--warmup must be 0 or more");
+    if (warmup < 0 || warmupSeconds < 0) {
+      throw new IllegalArgumentException("--warmup and --warmup-seconds must be 0 or more");
     }
     for (Path file : List.of(java, jar, litecoind)) {
       if (!Files.isRegularFile(file)) {
@@ -83,6 +88,7 @@ record BenchOptions(
         txs,
         clients,
         warmup,
+        warmupSeconds,
         rounds,
         java,
         jar.toAbsolutePath(),
