@@ -117,16 +117,7 @@ public final class MempoolMethods {
               Optional<Tx> tx = ledger.mempool().tx(txId);
               Optional<String> blockHash = params.optionalString(2, "blockhash");
               if (tx.isEmpty() && blockHash.isEmpty()) {
-                tx =
-                    ledger
-                        .chain()
-                        .findTransaction(txId)
-                        .flatMap(
-                            at ->
-                                ledger
-                                    .chain()
-                                    .block(at.block())
-                                    .map(b -> b.txs().get(at.position())));
+                tx = ledger.chain().confirmedTransaction(txId);
               }
               if (tx.isEmpty() && blockHash.isPresent()) {
                 Block block =

@@ -21,6 +21,7 @@ import org.equinode.chain.consensus.UtxoView;
 import org.equinode.chain.consensus.Verdict;
 import org.equinode.chain.params.ChainParams;
 import org.equinode.chain.tx.OutPoint;
+import org.equinode.chain.tx.Tx;
 import org.equinode.common.TimeSource;
 import org.equinode.store.KeyValueStore;
 
@@ -412,6 +413,17 @@ public final class ChainState {
    */
   public Optional<TxLocation> findTransaction(TxId txId) {
     return TxIndex.find(store, txId);
+  }
+
+  /**
+   * The transaction {@code txId} of the active chain, read from its block through the transaction
+   * index.
+   *
+   * @throws ChainStateException if the index names a block that is not stored, or a position that
+   *     does not hold this transaction (a damaged state, which a rebuild repairs)
+   */
+  public Optional<Tx> confirmedTransaction(TxId txId) {
+    return findTransaction(txId).map(at -> TxIndex.read(store, txId, at));
   }
 
   /** The unspent coin at {@code outPoint} in the active chain's coin set. */

@@ -77,12 +77,12 @@ final class StateBatch {
   }
 
   StateBatch putTxLocation(TxId txId, TxLocation location) {
-    batch.put(TxIndex.key(txId), location.encode());
+    batch.put(StateKeys.txLocation(txId), location.encode());
     return this;
   }
 
   StateBatch deleteTxLocation(TxId txId) {
-    batch.delete(TxIndex.key(txId));
+    batch.delete(StateKeys.txLocation(txId));
     return this;
   }
 

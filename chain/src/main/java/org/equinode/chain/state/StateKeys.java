@@ -35,6 +35,9 @@ final class StateKeys {
   /** {@code 13 ‖ u32be height}: the hash of the active chain's block at that height. */
   static final byte HEIGHT = 0x13;
 
+  /** {@code 14 ‖ txid}: the {@link TxLocation} of a transaction of the active chain. */
+  static final byte TX_LOCATION = 0x14;
+
   /** {@code 20 ‖ txid ‖ u32be index}: an unspent {@link Coin}. */
   static final byte COIN = 0x20;
 
@@ -69,6 +72,10 @@ final class StateKeys {
 
   static byte[] undo(BlockHash hash) {
     return withHash(UNDO, hash.hash());
+  }
+
+  static byte[] txLocation(TxId txId) {
+    return withHash(TX_LOCATION, txId.hash());
   }
 
   static byte[] height(int height) {

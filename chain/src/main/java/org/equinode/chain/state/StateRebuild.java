@@ -34,7 +34,12 @@ final class StateRebuild {
   static final int WIPE_BATCH = 10_000;
 
   private static final byte[] DERIVED = {
-    StateKeys.TIP, StateKeys.INDEX, StateKeys.UNDO, StateKeys.HEIGHT, TxIndex.KIND, StateKeys.COIN
+    StateKeys.TIP,
+    StateKeys.INDEX,
+    StateKeys.UNDO,
+    StateKeys.HEIGHT,
+    StateKeys.TX_LOCATION,
+    StateKeys.COIN
   };
 
   private StateRebuild() {}

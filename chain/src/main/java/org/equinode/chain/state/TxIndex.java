@@ -5,8 +5,7 @@ import java.util.Optional;
 import org.equinode.chain.TxId;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.tx.Tx;
-import org.equinode.common.ByteWriter;
-import org.equinode.common.Hash32;
+import org.equinode.common.DecodeException;
 
 /**
  * The transaction index: {@code 14 ‖ txid → }{@link TxLocation} for every transaction of the active
@@ -17,17 +16,7 @@ import org.equinode.common.Hash32;
  * outputs that can be spent only once), so one record per txid suffices.
  */
 final class TxIndex {
-  /** {@code 14 ‖ txid}: a {@link TxLocation}. */
-  static final byte KIND = 0x14;
-
   private TxIndex() {}
-
-  static byte[] key(TxId txId) {
-    return ByteWriter.withMaxSize(1 + Hash32.LENGTH)
-        .writeU8(KIND)
-        .writeBytes(txId.hash().toByteArray())
-        .toByteArray();
-  }
 
   /** Adds {@code block}'s transactions to {@code batch}, which connects it. */
   static void connect(StateBatch batch, Block block) {
@@ -50,14 +39,41 @@ final class TxIndex {
    * @throws ChainStateException if the record does not decode
    */
   static Optional<TxLocation> find(ChainStore store, TxId txId) {
-    Optional<byte[]> bytes = store.store().get(key(txId));
+    Optional<byte[]> bytes = store.store().get(StateKeys.txLocation(txId));
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
     try {
       return Optional.of(TxLocation.decode(bytes.get()));
-    } catch (org.equinode.common.DecodeException e) {
+    } catch (DecodeException e) {
       throw store.damaged("the index record of " + txId + " does not decode: " + e.getMessage());
     }
+  }
+
+  /**
+   * The transaction at {@code at}, checked to be {@code txId}.
+   *
+   * @throws ChainStateException if the block is missing or the position holds something else
+   */
+  static Tx read(ChainStore store, TxId txId, TxLocation at) {
+    Block block =
+        store
+            .block(at.block())
+            .orElseThrow(
+                () ->
+                    store.damaged(
+                        "the index places " + txId + " in block " + at.block() + ", not stored"));
+    List<Tx> txs = block.txs();
+    if (at.position() >= txs.size() || !txs.get(at.position()).txId().equals(txId)) {
+      throw store.damaged(
+          "the index places "
+              + txId
+              + " at position "
+              + at.position()
+              + " of block "
+              + at.block()
+              + ", which holds another transaction");
+    }
+    return txs.get(at.position());
   }
 }

@@ -27,7 +27,7 @@ public record TxLocation(BlockHash block, int position) {
   byte[] encode() {
     ByteWriter writer = ByteWriter.withMaxSize(ENCODED_LENGTH);
     block.write(writer);
-    writer.writeInt32LE(position);
+    writer.writeInt32LE(position); // a non-negative int: the same bytes as u32
     return writer.toByteArray();
   }
 

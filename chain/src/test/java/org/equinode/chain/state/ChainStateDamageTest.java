@@ -160,7 +160,7 @@ class ChainStateDamageTest {
   @Test
   void aStoreOfTheLayoutBeforeTheTransactionIndexIsRebuiltWithIt() {
     List<byte[]> indexKeys = new ArrayList<>();
-    store.scan(StateKeys.prefix(TxIndex.KIND), (key, value) -> indexKeys.add(key));
+    store.scan(StateKeys.prefix(StateKeys.TX_LOCATION), (key, value) -> indexKeys.add(key));
     assertThat(indexKeys).hasSize(main.above(0).stream().mapToInt(b -> b.txs().size()).sum());
     indexKeys.forEach(this::delete);
     put(StateKeys.format(), new StateFormat(1, DEV.genesisHash()).encode());
@@ -175,9 +175,19 @@ class ChainStateDamageTest {
   }
 
   @Test
+  void anIndexRecordPointingAtAnotherTransactionIsReportedAsDamage() {
+    Tx spend = main.at(110).txs().get(1);
+    assertThat(open().confirmedTransaction(spend.txId())).contains(spend);
+    put(StateKeys.txLocation(spend.txId()), new TxLocation(main.at(110).hash(), 0).encode());
+    assertThatThrownBy(() -> open().confirmedTransaction(spend.txId()))
+        .isInstanceOf(ChainStateException.class)
+        .hasMessageContaining("the index places " + spend.txId() + " at position 0 of block");
+  }
+
+  @Test
   void rebuildRestoresALostTransactionIndex() {
     List<byte[]> indexKeys = new ArrayList<>();
-    store.scan(StateKeys.prefix(TxIndex.KIND), (key, value) -> indexKeys.add(key));
+    store.scan(StateKeys.prefix(StateKeys.TX_LOCATION), (key, value) -> indexKeys.add(key));
     indexKeys.forEach(this::delete);
     ChainState rebuilt = ChainState.rebuild(store, "test store", DEV, clock);
     for (Block block : main.above(0)) {
