@@ -35,6 +35,14 @@ final class NodeCommand extends Subcommand {
               + " the network's peer port + 2 on test and main).")
   @Nullable InetSocketAddress torrentListen;
 
+  @Option(
+      names = "--reindex-chainstate",
+      description =
+          "Rebuild the chain state (coins, block and transaction index) from the stored blocks,"
+              + " checking each again, before starting: the repair when the node refuses a"
+              + " damaged or half-rebuilt state.")
+  boolean reindexChainState;
+
   NodeCommand(CommandEnvironment environment) {
     super(environment);
   }
@@ -52,6 +60,9 @@ final class NodeCommand extends Subcommand {
     }
     if (torrentListen != null) {
       config = config.withTorrentListen(torrentListen);
+    }
+    if (reindexChainState) {
+      config = config.withReindexChainState();
     }
     Node node = Node.start(config, VersionProvider.version());
     Thread hook = new Thread(node::close, "equinode-shutdown");

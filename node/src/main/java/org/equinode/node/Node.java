@@ -20,6 +20,7 @@ import org.equinode.api.torrent.TorrentMethods;
 import org.equinode.chain.consensus.SignatureChecker;
 import org.equinode.chain.params.ChainParams;
 import org.equinode.chain.state.ChainState;
+import org.equinode.chain.state.ChainStateException;
 import org.equinode.common.OwnerOnlyFiles;
 import org.equinode.crypto.Ed25519PublicKey;
 import org.equinode.crypto.NodeKeyFile;
@@ -54,6 +55,29 @@ public final class Node implements AutoCloseable {
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private boolean closed;
 
+  private static ChainState openChain(
+      NodeConfig config,
+      RocksStore store,
+      String location,
+      ChainParams params,
+      SignatureChecker checker) {
+    if (config.reindexChainState()) {
+      return ChainState.rebuild(store, location, params, config.time(), checker);
+    }
+    try {
+      return ChainState.open(store, location, params, config.time(), checker);
+    } catch (ChainStateException e) {
+      if (String.valueOf(e.getMessage()).contains("another network")) {
+        throw e;
+      }
+      throw new NodeException(
+          e.getMessage()
+              + "; start the node once with --reindex-chainstate to rebuild the state from the"
+              + " stored blocks",
+          e);
+    }
+  }
+
   private Node(NodeConfig config, String version, Resources resources) {
     this.config = config;
     this.version = version;
@@ -67,13 +91,10 @@ public final class Node implements AutoCloseable {
     ExecutorService verifiers = Executors.newFixedThreadPool(cores);
     resources.add(verifiers::shutdownNow);
     RocksStore store = resources.add(RocksStore.open(data.root().resolve(CHAIN_FOLDER)));
-    this.chain =
-        ChainState.open(
-            store,
-            data.root().resolve(CHAIN_FOLDER).toString(),
-            ChainParams.of(data.network()),
-            config.time(),
-            SignatureChecker.parallel(verifiers, cores));
+    String location = data.root().resolve(CHAIN_FOLDER).toString();
+    SignatureChecker checker = SignatureChecker.parallel(verifiers, cores);
+    ChainParams params = ChainParams.of(data.network());
+    this.chain = openChain(config, store, location, params, checker);
     this.ledger =
         resources.add(
             new Ledger(

@@ -17,6 +17,9 @@ import org.equinode.common.TimeSource;
  * @param random the source of keys and tokens
  * @param minerThreads the threads the CPU miner grinds on
  * @param torrentListen where the torrent engine accepts peers (port 0: any free port)
+ * @param reindexChainState rebuild the chain state (block index, coins, transaction index) from the
+ *     stored blocks before starting, as bitcoind's {@code -reindex-chainstate} does: the repair for
+ *     a state the node refuses to open
  */
 public record NodeConfig(
     DataDirectory dataDirectory,
@@ -24,7 +27,8 @@ public record NodeConfig(
     TimeSource time,
     SecureRandom random,
     int minerThreads,
-    InetSocketAddress torrentListen) {
+    InetSocketAddress torrentListen,
+    boolean reindexChainState) {
   /** The miner's threads by default: one, so that a node never takes a whole machine unasked. */
   public static final int DEFAULT_MINER_THREADS = 1;
 
@@ -49,7 +53,8 @@ public record NodeConfig(
         TimeSource.system(),
         new SecureRandom(),
         DEFAULT_MINER_THREADS,
-        new InetSocketAddress(LOOPBACK, defaultTorrentPort(dataDirectory.network())));
+        new InetSocketAddress(LOOPBACK, defaultTorrentPort(dataDirectory.network())),
+        false);
   }
 
   /**
@@ -63,7 +68,8 @@ public record NodeConfig(
         TimeSource.system(),
         new SecureRandom(),
         DEFAULT_MINER_THREADS,
-        new InetSocketAddress(LOOPBACK, 0));
+        new InetSocketAddress(LOOPBACK, 0),
+        false);
   }
 
   /**
@@ -76,14 +82,23 @@ public record NodeConfig(
   }
 
   public NodeConfig withTime(TimeSource clock) {
-    return new NodeConfig(dataDirectory, rpcAddress, clock, random, minerThreads, torrentListen);
+    return new NodeConfig(
+        dataDirectory, rpcAddress, clock, random, minerThreads, torrentListen, reindexChainState);
   }
 
   public NodeConfig withRpcAddress(InetSocketAddress address) {
-    return new NodeConfig(dataDirectory, address, time, random, minerThreads, torrentListen);
+    return new NodeConfig(
+        dataDirectory, address, time, random, minerThreads, torrentListen, reindexChainState);
   }
 
   public NodeConfig withTorrentListen(InetSocketAddress address) {
-    return new NodeConfig(dataDirectory, rpcAddress, time, random, minerThreads, address);
+    return new NodeConfig(
+        dataDirectory, rpcAddress, time, random, minerThreads, address, reindexChainState);
+  }
+
+  /** This configuration, rebuilding the chain state from the stored blocks before starting. */
+  public NodeConfig withReindexChainState() {
+    return new NodeConfig(
+        dataDirectory, rpcAddress, time, random, minerThreads, torrentListen, true);
   }
 }

@@ -20,6 +20,9 @@ import org.equinode.api.client.RpcClient;
 import org.equinode.api.client.RpcResponse;
 import org.equinode.common.Network;
 import org.equinode.node.rpc.RpcCookie;
+import org.equinode.store.Durability;
+import org.equinode.store.RocksStore;
+import org.equinode.store.WriteBatch;
 import org.equinode.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +110,22 @@ class NodeTest {
       assertThat(first.info().network()).isEqualTo("dev");
     }
     // Released on close: a new node may start.
+    Node.start(config(), "v").close();
+  }
+
+  @Test
+  void aHalfRebuiltChainStateIsRefusedWithTheRepairAndReindexRepairsIt() {
+    Node.start(config(), "v").close();
+    // The layout's "rebuild under way" marker (key 02, chain/README.md), as a crash would leave it.
+    try (RocksStore store = RocksStore.open(folder.resolve("dev").resolve(Node.CHAIN_FOLDER))) {
+      store.write(new WriteBatch().put(new byte[] {0x02}, new byte[0]), Durability.POWER_FAILURE);
+    }
+    assertThatThrownBy(() -> Node.start(config(), "v"))
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("was being rebuilt when the node stopped")
+        .hasMessageContaining("start the node once with --reindex-chainstate");
+
+    Node.start(config().withReindexChainState(), "v").close();
     Node.start(config(), "v").close();
   }
 
