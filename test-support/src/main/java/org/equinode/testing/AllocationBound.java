@@ -8,12 +8,12 @@ import java.util.function.Supplier;
  * that trusts a length or count from its input before checking it against a limit allocates far
  * more than the input's size, and this catches it even when the heap would have room.
  *
- * <p>The budget is {@link #BASE_BYTES} plus {@link #BYTES_PER_INPUT_BYTE} per input byte: a few
- * MiB for the fuzzers' inputs of up to 4 KiB, so it catches a claimed length trusted before it is
- * checked (megabytes for a few bytes), not a decoder that is merely wasteful. A call
- * over budget runs once more before failing: the first call of a run loads (and, when fuzzing,
- * instruments) classes, which allocates on the same thread; a decoder that really allocates too
- * much does it again.
+ * <p>The budget is {@link #BASE_BYTES} plus {@link #BYTES_PER_INPUT_BYTE} per input byte: a few MiB
+ * for the fuzzers' inputs of up to 4 KiB, so it catches a claimed length trusted before it is
+ * checked (megabytes for a few bytes), not a decoder that is merely wasteful. A call over budget
+ * runs once more before failing: the first call of a run loads (and, when fuzzing, instruments)
+ * classes, which allocates on the same thread; a decoder that really allocates too much does it
+ * again.
  */
 public final class AllocationBound {
   /**
