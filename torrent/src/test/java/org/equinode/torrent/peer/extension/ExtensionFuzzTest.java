@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Arrays;
 import java.util.Optional;
+import org.equinode.testing.AllocationBound;
 import org.equinode.torrent.peer.PeerMessage.Extended;
 import org.equinode.torrent.peer.PeerWireException;
 
@@ -12,10 +13,11 @@ import org.equinode.torrent.peer.PeerWireException;
  * Jazzer harness for the extension decoders; regression inputs in {@code
  * ExtensionFuzzTestInputs/decode}. The first byte is the extended id (0 handshake, 1 ut_pex, 2
  * ut_metadata, others ignored), the rest the payload. Only a {@link PeerWireException} may escape,
- * and what decodes must decode again to itself from its own encoding.
+ * the decoder stays within {@link AllocationBound}'s budget, and what decodes must decode again to
+ * itself from its own encoding. How the build fuzzes it: {@code docs/fuzzing.md}.
  */
 class ExtensionFuzzTest {
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest
   void decode(byte[] input) {
     if (input.length == 0) {
       return;
@@ -24,7 +26,7 @@ class ExtensionFuzzTest {
     Extended message = new Extended(input[0] & 0xff, Arrays.copyOfRange(input, 1, input.length));
     Optional<ExtensionMessage> decoded;
     try {
-      decoded = codec.decode(message);
+      decoded = AllocationBound.check(input, () -> codec.decode(message));
     } catch (PeerWireException e) {
       return;
     }
