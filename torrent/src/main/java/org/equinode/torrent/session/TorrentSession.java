@@ -12,6 +12,7 @@ import org.equinode.torrent.magnet.PeerHost;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.storage.Progress;
+import org.equinode.torrent.dht.Dht;
 import org.equinode.torrent.tracker.TrackerStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,7 @@ public final class TorrentSession implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean ownsEngine;
   private volatile @Nullable TrackerLink tracker;
+  private volatile @Nullable DhtLink dht;
 
   private TorrentSession(
       TorrentEngine engine, TorrentSource source, PieceExchange exchange, PeerBook book) {
@@ -114,6 +116,7 @@ public final class TorrentSession implements AutoCloseable {
       if (!exchange.isPaused()) {
         startTrackers();
       }
+      startDht();
       if (!exchange.isFinished()) {
         var unused = exchange.done.thenRun(this::completed);
       }
@@ -143,6 +146,24 @@ public final class TorrentSession implements AutoCloseable {
     }
   }
 
+  /** Looks peers up in the engine's DHT, if it has one and the torrent is not private (BEP 27). */
+  private void startDht() {
+    Optional<Dht> node = engine.dht();
+    if (node.isEmpty() || source.info().map(InfoDict::isPrivate).orElse(false)) {
+      return;
+    }
+    int port = engine.listenAddress().map(InetSocketAddress::getPort).orElse(0);
+    dht =
+        new DhtLink(
+            node.get(),
+            source.infoHash(),
+            port,
+            book,
+            this::connectMore,
+            engine.environment().time(),
+            () -> !exchange.isFinished());
+  }
+
   private synchronized void stopTrackers() {
     TrackerLink link = tracker;
     tracker = null;
@@ -169,6 +190,10 @@ public final class TorrentSession implements AutoCloseable {
     TrackerLink link = tracker;
     if (link != null) {
       link.tick();
+    }
+    DhtLink lookups = dht;
+    if (lookups != null && !exchange.isPaused()) {
+      lookups.tick();
     }
     Content ct = exchange.content();
     if (ct != null) {
