@@ -12,8 +12,8 @@ import org.equinode.torrent.metainfo.InfoHash;
  * A torrent's peers by the DHT: on the first tick, then every {@link
  * org.equinode.torrent.dht.DhtSettings#reannounce()}, a {@code get_peers} lookup that also
  * announces our TCP port when we listen. Sooner ({@code retryWhenEmpty}) while a lookup reached no
- * node, or found no peer while we still want some. The peers found go to the {@link PeerBook}.
- * One lookup at a time.
+ * node, or found no peer while we still want some. The peers found go to the {@link PeerBook}. One
+ * lookup at a time.
  */
 final class DhtLink {
   private final Dht dht;

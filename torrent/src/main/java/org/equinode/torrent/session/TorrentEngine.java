@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Many torrents behind one listening port: one peer id, one timer, one {@link PeerServer} whose
  * connections go to the torrent they name (by info-hash in a plain handshake, by its obfuscated
- * hash in an MSE one), and at most one DHT node ({@link Dht}) that every torrent looks up in. {@link TorrentSession#start} makes an engine of its own for a single
- * torrent; a node adds torrents to one engine with {@link #add}. Thread-safe.
+ * hash in an MSE one), and at most one DHT node ({@link Dht}) that every torrent looks up in.
+ * {@link TorrentSession#start} makes an engine of its own for a single torrent; a node adds
+ * torrents to one engine with {@link #add}. Thread-safe.
  */
 public final class TorrentEngine implements AutoCloseable {
   /** Peer connections open at once across an engine's torrents, by default. */

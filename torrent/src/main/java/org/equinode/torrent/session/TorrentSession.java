@@ -7,21 +7,21 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.equinode.torrent.PeerId;
+import org.equinode.torrent.dht.Dht;
 import org.equinode.torrent.magnet.PeerAddress;
 import org.equinode.torrent.magnet.PeerHost;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.storage.Progress;
-import org.equinode.torrent.dht.Dht;
 import org.equinode.torrent.tracker.TrackerStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One torrent being downloaded and shared: the handle that callers (the command line, the node)
  * hold. It takes the peers that connect to its engine's port for it (plain and encrypted), connects
- * to the peers it learns of (given, from the magnet link, from trackers, from peer exchange),
- * fetches the metadata of a magnet link, downloads every wanted piece, keeps seeding until closed,
- * and announces to trackers.
+ * to the peers it learns of (given, from the magnet link, from trackers, from peer exchange, from
+ * the DHT), fetches the metadata of a magnet link, downloads every wanted piece, keeps seeding
+ * until closed, and announces to trackers.
  *
  * <p>Threads (docs/concurrency.md): two virtual threads per connection (reader and writer), one per
  * connection being set up; the engine's timer ticks it every {@link
@@ -309,6 +309,11 @@ public final class TorrentSession implements AutoCloseable {
   /** How the torrent is doing now. */
   public TorrentStatus status() {
     return exchange.status(source.name());
+  }
+
+  /** Where the engine's DHT node listens (UDP), if it runs one. */
+  public Optional<InetSocketAddress> dhtAddress() {
+    return engine.dht().map(Dht::localAddress);
   }
 
   /** The trackers and how they answered; empty without trackers or a listening port. */

@@ -18,7 +18,8 @@ class NodeIdTest {
   void bep42PublishedVectors() throws Exception {
     RandomGenerator random = SeededRandom.of(42);
     int rows = 0;
-    for (String line : Vectors.text(NodeIdTest.class, "/vectors/bep42/node-ids.txt").lines().toList()) {
+    for (String line :
+        Vectors.text(NodeIdTest.class, "/vectors/bep42/node-ids.txt").lines().toList()) {
       if (line.isBlank()) {
         continue;
       }

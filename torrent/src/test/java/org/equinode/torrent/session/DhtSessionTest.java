@@ -61,7 +61,7 @@ class DhtSessionTest {
       TorrentSession seeder =
           swarm.seed(
               metainfo,
-              content.getParent(),
+              dir.resolve("seed"),
               LoopbackSwarm.listening().withDht(Optional.of(dht(List.of(a.localAddress())))));
       assertThat(seeder.status().peers()).isZero();
       MagnetLink magnet = MagnetLink.of(metainfo.infoHash());

@@ -78,7 +78,7 @@ class LibtorrentDhtInteropTest {
       var unused =
           swarm.seed(
               metainfo,
-              content.getParent(),
+              dir.resolve("seed"),
               LoopbackSwarm.listening()
                   .withDht(Optional.of(DhtSessionTest.dht(List.of(node.localAddress())))));
       try (ExternalPeer lt = libtorrent(torrent, dir.resolve("lt"), node, "leech")) {
