@@ -156,6 +156,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void inTheDhtOnlyDhtSocketHoldsTheSocket() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("org.equinode.torrent.dht..")
+            .and()
+            .doNotHaveFullyQualifiedName("org.equinode.torrent.dht.DhtSocket")
+            .should()
+            .dependOnClassesThat()
+            .haveNameMatching(
+                "java\\.net\\.(Server|Datagram)?Socket|java\\.net\\.DatagramPacket"
+                    + "|java\\.nio\\.channels\\.(Asynchronous)?(Server)?(Socket|Datagram)Channel")
+            .because("the DHT's logic runs over DhtTransport; only DhtSocket does UDP I/O"));
+  }
+
+  @Test
   void nothingBelowTheCommandLineDependsOnIt() {
     check(
         noClasses()

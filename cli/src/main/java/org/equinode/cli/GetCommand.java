@@ -22,6 +22,7 @@ import org.equinode.torrent.session.TorrentSession;
 import org.equinode.torrent.session.TorrentSource;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -88,6 +89,8 @@ final class GetCommand extends Subcommand {
       description = "Upload limit: bytes/s, or 500k, 2m (0: none).")
   long maxUploadRate;
 
+  @Mixin DhtOptions dht = new DhtOptions();
+
   GetCommand(CommandEnvironment environment) {
     super(environment);
   }
@@ -111,7 +114,8 @@ final class GetCommand extends Subcommand {
     SessionSettings settings =
         SessionSettings.DEFAULTS
             .withListen(listen == null ? ShareCommand.ANY_PORT : listen)
-            .withClientName("Equinode " + VersionProvider.version());
+            .withClientName("Equinode " + VersionProvider.version())
+            .withDht(dht.settings());
     ExecutorService pool = ForegroundSession.diskPool();
     try {
       TorrentSession session =
@@ -137,6 +141,7 @@ final class GetCommand extends Subcommand {
               source.infoHash(),
               downloads,
               session.listenAddress().map(HostPort::format).orElse("nothing"));
+      session.dhtAddress().ifPresent(a -> out().println("DHT on " + HostPort.format(a)));
       out().flush();
       return ForegroundSession.run(
           session,

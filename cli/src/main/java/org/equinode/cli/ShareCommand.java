@@ -22,6 +22,7 @@ import org.equinode.torrent.session.TorrentSession;
 import org.equinode.torrent.session.TorrentSource;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -62,6 +63,8 @@ final class ShareCommand extends Subcommand {
       description = "Upload limit: bytes/s, or 500k, 2m (0: none).")
   long maxUploadRate;
 
+  @Mixin DhtOptions dht = new DhtOptions();
+
   ShareCommand(CommandEnvironment environment) {
     super(environment);
   }
@@ -89,7 +92,8 @@ final class ShareCommand extends Subcommand {
     SessionSettings settings =
         SessionSettings.DEFAULTS
             .withListen(listen == null ? ANY_PORT : listen)
-            .withClientName("Equinode " + VersionProvider.version());
+            .withClientName("Equinode " + VersionProvider.version())
+            .withDht(dht.settings());
     StateFolder state = StateFolder.under(dataDirectory().root(), metainfo.infoHash());
     ExecutorService pool = ForegroundSession.diskPool();
     try {
@@ -105,6 +109,7 @@ final class ShareCommand extends Subcommand {
       out().println("sharing " + path + " on " + HostPort.format(bound));
       out().println("info-hash: " + metainfo.infoHash());
       out().println("magnet:    " + magnet(metainfo, bound).toUri());
+      session.dhtAddress().ifPresent(a -> out().println("DHT on " + HostPort.format(a)));
       out().flush();
       return ForegroundSession.run(session, ForegroundSession.Until.STOPPED, err(), s -> {});
     } finally {

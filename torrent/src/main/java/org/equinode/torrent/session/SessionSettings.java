@@ -3,6 +3,7 @@ package org.equinode.torrent.session;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import org.equinode.torrent.dht.DhtSettings;
 import org.equinode.torrent.peer.ConnectionSettings;
 import org.equinode.torrent.storage.StorageOptions;
 import org.equinode.torrent.swarm.ChokerConfig;
@@ -26,6 +27,7 @@ import org.equinode.torrent.tracker.AnnounceScheduler;
  * @param storage sync batching of the storage
  * @param clientName the {@code v} of our extended handshake
  * @param trackers announce intervals and retries
+ * @param dht the Mainline DHT node the engine runs, to find and announce peers; empty: no DHT
  */
 public record SessionSettings(
     Optional<InetSocketAddress> listen,
@@ -40,7 +42,8 @@ public record SessionSettings(
     ConnectionSettings connection,
     StorageOptions storage,
     String clientName,
-    AnnounceScheduler.Settings trackers) {
+    AnnounceScheduler.Settings trackers,
+    Optional<DhtSettings> dht) {
   /** Peers connected at once by default (libtorrent allows 200 per torrent, aria2 55). */
   public static final int DEFAULT_MAX_CONNECTIONS = 60;
 
@@ -56,7 +59,7 @@ public record SessionSettings(
    */
   public static final int SEND_QUEUE_CAPACITY = 2048;
 
-  /** The defaults: no listener, MSE preferred, four upload slots, 1 s ticks. */
+  /** The defaults: no listener, MSE preferred, four upload slots, 1 s ticks, no DHT. */
   public static final SessionSettings DEFAULTS =
       new SessionSettings(
           Optional.empty(),
@@ -75,7 +78,8 @@ public record SessionSettings(
               SEND_QUEUE_CAPACITY),
           StorageOptions.defaults(),
           "Equinode",
-          AnnounceScheduler.Settings.DEFAULT);
+          AnnounceScheduler.Settings.DEFAULT,
+          Optional.empty());
 
   public SessionSettings {
     if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS) {
@@ -121,6 +125,25 @@ public record SessionSettings(
     return copy(listen, encryption, requestTimeout, clientName, announces);
   }
 
+  /** These settings with a DHT node (empty: none). */
+  public SessionSettings withDht(Optional<DhtSettings> node) {
+    return new SessionSettings(
+        listen,
+        maxConnections,
+        maxConnecting,
+        encryption,
+        choker,
+        requests,
+        tickInterval,
+        connectTimeout,
+        requestTimeout,
+        connection,
+        storage,
+        clientName,
+        trackers,
+        node);
+  }
+
   private SessionSettings copy(
       Optional<InetSocketAddress> listen,
       EncryptionPolicy encryption,
@@ -140,6 +163,7 @@ public record SessionSettings(
         connection,
         storage,
         clientName,
-        trackers);
+        trackers,
+        dht);
   }
 }

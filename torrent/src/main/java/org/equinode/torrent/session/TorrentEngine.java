@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.equinode.torrent.PeerId;
+import org.equinode.torrent.dht.Dht;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.mse.MseHandshake;
 import org.equinode.torrent.peer.LocalPeer;
@@ -23,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Many torrents behind one listening port: one peer id, one timer, one {@link PeerServer} whose
  * connections go to the torrent they name (by info-hash in a plain handshake, by its obfuscated
- * hash in an MSE one). {@link TorrentSession#start} makes an engine of its own for a single
- * torrent; a node adds torrents to one engine with {@link #add}. Thread-safe.
+ * hash in an MSE one), and at most one DHT node ({@link Dht}) that every torrent looks up in.
+ * {@link TorrentSession#start} makes an engine of its own for a single torrent; a node adds
+ * torrents to one engine with {@link #add}. Thread-safe.
  */
 public final class TorrentEngine implements AutoCloseable {
   /** Peer connections open at once across an engine's torrents, by default. */
@@ -42,6 +44,7 @@ public final class TorrentEngine implements AutoCloseable {
   private final Throttle throttle = new Throttle();
   private final ConnectionSlots slots = new ConnectionSlots(DEFAULT_MAX_TOTAL_CONNECTIONS);
   private volatile @Nullable PeerServer server;
+  private volatile @Nullable Dht dht;
   private volatile boolean closed;
 
   private TorrentEngine(SessionSettings settings, SessionEnvironment env) {
@@ -63,6 +66,9 @@ public final class TorrentEngine implements AutoCloseable {
     TorrentEngine engine = new TorrentEngine(settings, env);
     try {
       engine.listen();
+      if (settings.dht().isPresent()) {
+        engine.dht = Dht.start(settings.dht().get(), env.time(), env.secureRandom());
+      }
       long period = settings.tickInterval().toNanos();
       var unusedTicking =
           engine.timer.scheduleWithFixedDelay(engine::tick, period, period, TimeUnit.NANOSECONDS);
@@ -158,6 +164,11 @@ public final class TorrentEngine implements AutoCloseable {
     return bound == null ? Optional.empty() : Optional.of(bound.localAddress());
   }
 
+  /** The engine's DHT node, if the settings asked for one. */
+  public Optional<Dht> dht() {
+    return Optional.ofNullable(dht);
+  }
+
   /** Our addresses as the peer book must never dial them: the listener's, and loopback's. */
   List<InetSocketAddress> selfAddresses() {
     PeerServer bound = server;
@@ -238,6 +249,10 @@ public final class TorrentEngine implements AutoCloseable {
     }
     for (TorrentSession session : torrents()) {
       session.close();
+    }
+    Dht node = dht;
+    if (node != null) {
+      node.close();
     }
     timer.shutdownNow();
   }

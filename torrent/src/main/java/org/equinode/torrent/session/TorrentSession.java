@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.equinode.torrent.PeerId;
+import org.equinode.torrent.dht.Dht;
 import org.equinode.torrent.magnet.PeerAddress;
 import org.equinode.torrent.magnet.PeerHost;
 import org.equinode.torrent.metainfo.InfoDict;
@@ -18,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One torrent being downloaded and shared: the handle that callers (the command line, the node)
  * hold. It takes the peers that connect to its engine's port for it (plain and encrypted), connects
- * to the peers it learns of (given, from the magnet link, from trackers, from peer exchange),
- * fetches the metadata of a magnet link, downloads every wanted piece, keeps seeding until closed,
- * and announces to trackers.
+ * to the peers it learns of (given, from the magnet link, from trackers, from peer exchange, from
+ * the DHT), fetches the metadata of a magnet link, downloads every wanted piece, keeps seeding
+ * until closed, and announces to trackers.
  *
  * <p>Threads (docs/concurrency.md): two virtual threads per connection (reader and writer), one per
  * connection being set up; the engine's timer ticks it every {@link
@@ -45,6 +46,7 @@ public final class TorrentSession implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean ownsEngine;
   private volatile @Nullable TrackerLink tracker;
+  private volatile @Nullable DhtLink dht;
 
   private TorrentSession(
       TorrentEngine engine, TorrentSource source, PieceExchange exchange, PeerBook book) {
@@ -114,6 +116,7 @@ public final class TorrentSession implements AutoCloseable {
       if (!exchange.isPaused()) {
         startTrackers();
       }
+      startDht();
       if (!exchange.isFinished()) {
         var unused = exchange.done.thenRun(this::completed);
       }
@@ -143,6 +146,24 @@ public final class TorrentSession implements AutoCloseable {
     }
   }
 
+  /** Looks peers up in the engine's DHT, if it has one and the torrent is not private (BEP 27). */
+  private void startDht() {
+    Optional<Dht> node = engine.dht();
+    if (node.isEmpty() || source.info().map(InfoDict::isPrivate).orElse(false)) {
+      return;
+    }
+    int port = engine.listenAddress().map(InetSocketAddress::getPort).orElse(0);
+    dht =
+        new DhtLink(
+            node.get(),
+            source.infoHash(),
+            port,
+            book,
+            this::connectMore,
+            engine.environment().time(),
+            () -> !exchange.isFinished());
+  }
+
   private synchronized void stopTrackers() {
     TrackerLink link = tracker;
     tracker = null;
@@ -169,6 +190,10 @@ public final class TorrentSession implements AutoCloseable {
     TrackerLink link = tracker;
     if (link != null) {
       link.tick();
+    }
+    DhtLink lookups = dht;
+    if (lookups != null && !exchange.isPaused()) {
+      lookups.tick();
     }
     Content ct = exchange.content();
     if (ct != null) {
@@ -284,6 +309,11 @@ public final class TorrentSession implements AutoCloseable {
   /** How the torrent is doing now. */
   public TorrentStatus status() {
     return exchange.status(source.name());
+  }
+
+  /** Where the engine's DHT node listens (UDP), if it runs one. */
+  public Optional<InetSocketAddress> dhtAddress() {
+    return engine.dht().map(Dht::localAddress);
   }
 
   /** The trackers and how they answered; empty without trackers or a listening port. */
