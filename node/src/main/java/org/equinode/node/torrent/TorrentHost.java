@@ -20,8 +20,11 @@ import org.equinode.api.torrent.EngineView;
 import org.equinode.api.torrent.TorrentAlreadyAddedException;
 import org.equinode.api.torrent.TorrentEntry;
 import org.equinode.api.torrent.TorrentHandle;
+import org.equinode.api.torrent.TorrentRefusedException;
 import org.equinode.common.TimeSource;
 import org.equinode.torrent.TorrentException;
+import org.equinode.torrent.metainfo.FilePath;
+import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.SessionEnvironment;
@@ -151,6 +154,10 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
       if (known.info().isEmpty()) {
         known = state.loadMetadata().map(known::withInfo).orElse(known);
       }
+      Optional<InfoDict> info = known.info();
+      if (info.isPresent()) {
+        checkOverlap(source.infoHash(), info.get(), folder);
+      }
       List<String> peers = new ArrayList<>();
       source.peers().forEach(p -> peers.add(p.toString()));
       request.peers().forEach(p -> peers.add(PeerAddresses.format(p)));
@@ -204,15 +211,43 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
     }
   }
 
+  /**
+   * Refuses {@code info} in {@code folder} if another torrent there has a file of the same path (or
+   * a file where this one needs a folder): both would write it, and removing one with its data
+   * would delete the other's.
+   */
+  private void checkOverlap(InfoHash infoHash, InfoDict info, Path folder) {
+    for (Map.Entry<InfoHash, Hosted> other : torrents.entrySet()) {
+      if (other.getKey().equals(infoHash) || !other.getValue().record().folder().equals(folder)) {
+        continue;
+      }
+      Optional<InfoDict> theirs = other.getValue().session().metadata();
+      if (theirs.isEmpty()) {
+        continue;
+      }
+      Optional<FilePath> shared = TorrentFiles.overlap(info, theirs.get());
+      if (shared.isPresent()) {
+        throw new TorrentRefusedException(
+            "the file "
+                + shared.get().resolveUnder(folder)
+                + " belongs to torrent "
+                + other.getKey().hex()
+                + " in the same folder; choose another folder");
+      }
+    }
+  }
+
   private Hosted open(TorrentSource source, TorrentRecord record, StateFolder state) {
-    StorageOpener opener =
+    Path folder = record.folder();
+    StorageOpener onDisk =
         StorageOpener.onDisk(
-            record.folder(),
-            state,
-            record.selection(),
-            SessionSettings.DEFAULTS.storage(),
-            pool,
-            time);
+            folder, state, record.selection(), SessionSettings.DEFAULTS.storage(), pool, time);
+    // A magnet's files are known only now: checked again before anything is written.
+    StorageOpener opener =
+        info -> {
+          checkOverlap(source.infoHash(), info, folder);
+          return onDisk.open(info);
+        };
     TorrentSession session =
         engine.add(
             source,
@@ -295,11 +330,15 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
       hosted.session().close();
       StateFolder state = StateFolder.under(dataRoot, infoHash);
       if (deleteData) {
-        hosted
-            .session()
-            .metadata()
-            .or(state::loadMetadata)
-            .ifPresent(info -> TorrentFiles.delete(info, hosted.record().folder()));
+        Optional<InfoDict> info = hosted.session().metadata().or(state::loadMetadata);
+        if (info.isPresent()) {
+          List<Path> kept =
+              TorrentFiles.delete(
+                  info.get(), hosted.record().selection(), hosted.record().folder());
+          if (!kept.isEmpty()) {
+            throw new TorrentException("cannot delete " + kept);
+          }
+        }
       }
       deleteState(state);
       return Optional.of(last);

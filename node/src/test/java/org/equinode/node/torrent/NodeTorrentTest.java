@@ -204,4 +204,36 @@ class NodeTorrentTest {
       assertThat(call(node, "torrent.list", "[]")).isEmpty();
     }
   }
+
+  @Test
+  void aTorrentWhoseFilesAnotherTorrentWritesInTheSameFolderIsRefused() throws Exception {
+    Path made = Files.createDirectories(folder.resolve("made"));
+    Path source = Files.writeString(made.resolve("film.bin"), "one");
+    String first = base64(source, 16 * 1024);
+    String second = base64(source, 32 * 1024);
+    Path downloads = folder.resolve("down");
+    try (Node node = start()) {
+      call(node, "torrent.add", addPaused(first, downloads));
+      RpcResponse clash =
+          raw(node, "torrent.add", Json.mapper().readTree(addPaused(second, downloads)));
+      assertThat(clash).isInstanceOf(RpcResponse.Failure.class);
+      assertThat(((RpcResponse.Failure) clash).code()).isEqualTo(-8);
+      assertThat(((RpcResponse.Failure) clash).message()).contains("film.bin");
+      call(node, "torrent.add", addPaused(second, folder.resolve("elsewhere")));
+      assertThat(call(node, "torrent.list", "[]")).hasSize(2);
+    }
+  }
+
+  /** A {@code .torrent} of {@code source} in base64; the piece length makes its info hash. */
+  private static String base64(Path source, int pieceLength) {
+    Metainfo metainfo =
+        new TorrentCreator(TimeSource.system(), "test")
+            .create(source, CreateOptions.none().withPieceLength(pieceLength))
+            .metainfo();
+    return Base64.getEncoder().encodeToString(metainfo.encode());
+  }
+
+  private static String addPaused(String base64, Path dir) {
+    return "[null,\"" + dir + "\",true,null,false,null,null,null,\"" + base64 + "\"]";
+  }
 }
