@@ -31,12 +31,14 @@ public interface TorrentHandle {
   Optional<TorrentEntry> resume(InfoHash infoHash);
 
   /**
-   * Removes a torrent and forgets it; with {@code deleteData} also deletes its own files (and the
-   * folders they made, once empty), nothing else.
+   * Removes a torrent and forgets it (its record goes first: a failure afterwards cannot bring it
+   * back); with {@code deleteData} also deletes its own files (and the folders they made, once
+   * empty), nothing else, as far as it can: what could not be deleted is listed in the answer.
    *
    * @return the torrent as it was, empty if the node did not have it
+   * @throws org.equinode.torrent.TorrentException if its record cannot be deleted
    */
-  Optional<TorrentEntry> remove(InfoHash infoHash, boolean deleteData);
+  Optional<TorrentRemoved> remove(InfoHash infoHash, boolean deleteData);
 
   /** Sets one torrent's own rate limits. */
   Optional<TorrentEntry> setLimits(InfoHash infoHash, RateLimits limits);

@@ -97,9 +97,10 @@ final class FakeTorrents implements TorrentHandle {
   }
 
   @Override
-  public Optional<TorrentEntry> remove(InfoHash infoHash, boolean deleteData) {
+  public Optional<TorrentRemoved> remove(InfoHash infoHash, boolean deleteData) {
     deletions.add(deleteData);
-    return Optional.ofNullable(entries.remove(infoHash));
+    return Optional.ofNullable(entries.remove(infoHash))
+        .map(e -> new TorrentRemoved(e, deleteData ? List.of(e.saveDir()) : List.of()));
   }
 
   @Override

@@ -21,6 +21,7 @@ import org.equinode.api.torrent.TorrentAlreadyAddedException;
 import org.equinode.api.torrent.TorrentEntry;
 import org.equinode.api.torrent.TorrentHandle;
 import org.equinode.api.torrent.TorrentRefusedException;
+import org.equinode.api.torrent.TorrentRemoved;
 import org.equinode.common.TimeSource;
 import org.equinode.torrent.TorrentException;
 import org.equinode.torrent.metainfo.FilePath;
@@ -195,19 +196,36 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
    * could overwrite the chain or the wallets), except in the download folder.
    */
   private void checkFolder(Path folder) {
-    Path data = dataRoot.toAbsolutePath().normalize();
+    Path data = real(dataRoot.toAbsolutePath().normalize());
     Path downloads = data.resolve(DOWNLOAD_FOLDER);
-    if (data.startsWith(folder)) {
-      throw new TorrentException(
+    Path real = real(folder);
+    if (data.startsWith(real)) {
+      throw new TorrentRefusedException(
           "the save folder " + folder + " holds the node's data directory; choose another");
     }
-    if (folder.startsWith(data) && !folder.startsWith(downloads)) {
-      throw new TorrentException(
+    if (real.startsWith(data) && !real.startsWith(downloads)) {
+      throw new TorrentRefusedException(
           "the save folder "
               + folder
               + " is inside the node's data directory; only "
               + downloads
               + " may be used there");
+    }
+  }
+
+  /**
+   * {@code path} with its symbolic links resolved: the real path of its nearest existing folder,
+   * followed by the names below that do not exist yet.
+   */
+  private static Path real(Path path) {
+    Path existing = path;
+    while (!Files.exists(existing) && existing.getParent() != null) {
+      existing = existing.getParent();
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+    } catch (IOException e) {
+      throw new TorrentException("cannot resolve the folder " + path + ": " + e, e);
     }
   }
 
@@ -319,29 +337,37 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
     }
   }
 
+  /**
+   * Closes the torrent, deletes its record (the state folder: it does not come back at the next
+   * start), then, if asked, its files as far as they go: those that would not are listed.
+   */
   @Override
-  public Optional<TorrentEntry> remove(InfoHash infoHash, boolean deleteData) {
+  public Optional<TorrentRemoved> remove(InfoHash infoHash, boolean deleteData) {
     synchronized (changes) {
       Hosted hosted = torrents.remove(infoHash);
       if (hosted == null) {
         return Optional.empty();
       }
       TorrentEntry last = entry(hosted);
-      hosted.session().close();
-      StateFolder state = StateFolder.under(dataRoot, infoHash);
-      if (deleteData) {
-        Optional<InfoDict> info = hosted.session().metadata().or(state::loadMetadata);
-        if (info.isPresent()) {
-          List<Path> kept =
-              TorrentFiles.delete(
-                  info.get(), hosted.record().selection(), hosted.record().folder());
-          if (!kept.isEmpty()) {
-            throw new TorrentException("cannot delete " + kept);
-          }
-        }
+      try {
+        hosted.session().close();
+      } catch (RuntimeException e) {
+        // Its last resume data not saved: the record goes anyway.
+        log.warn("torrent {} closed with an error: {}", infoHash.hex(), e.getMessage());
       }
+      StateFolder state = StateFolder.under(dataRoot, infoHash);
+      Optional<InfoDict> info =
+          deleteData ? hosted.session().metadata().or(state::loadMetadata) : Optional.empty();
       deleteState(state);
-      return Optional.of(last);
+      List<Path> kept =
+          info.map(
+                  i ->
+                      TorrentFiles.delete(i, hosted.record().selection(), hosted.record().folder()))
+              .orElse(List.of());
+      if (!kept.isEmpty()) {
+        log.warn("torrent {} removed; not deleted: {}", infoHash.hex(), kept);
+      }
+      return Optional.of(new TorrentRemoved(last, kept));
     }
   }
 

@@ -188,7 +188,9 @@ class NodeTorrentTest {
   @Test
   void aSaveFolderThatHoldsOrEntersTheDataDirectoryIsRefused() throws Exception {
     try (Node node = start()) {
-      for (Path bad : List.of(folder, folder.resolve("node/chain"))) {
+      Path link =
+          Files.createSymbolicLink(folder.resolve("link"), folder.resolve("node").toAbsolutePath());
+      for (Path bad : List.of(folder, folder.resolve("node/chain"), link.resolve("chain"))) {
         RpcResponse response =
             raw(
                 node,
@@ -198,7 +200,7 @@ class NodeTorrentTest {
                     .add("magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567")
                     .add(bad.toString()));
         assertThat(response).isInstanceOf(RpcResponse.Failure.class);
-        assertThat(((RpcResponse.Failure) response).code()).isEqualTo(-82);
+        assertThat(((RpcResponse.Failure) response).code()).as("%s", bad).isEqualTo(-8);
         assertThat(((RpcResponse.Failure) response).message()).contains("data directory");
       }
       assertThat(call(node, "torrent.list", "[]")).isEmpty();
@@ -221,6 +223,30 @@ class NodeTorrentTest {
       assertThat(((RpcResponse.Failure) clash).message()).contains("film.bin");
       call(node, "torrent.add", addPaused(second, folder.resolve("elsewhere")));
       assertThat(call(node, "torrent.list", "[]")).hasSize(2);
+    }
+  }
+
+  @Test
+  void aFileThatCannotBeDeletedIsReportedAndTheTorrentIsGoneAnyway() throws Exception {
+    Path made = Files.createDirectories(folder.resolve("made"));
+    Path source = Files.writeString(made.resolve("film.bin"), "one");
+    String metainfo = base64(source, 16 * 1024);
+    Path downloads = folder.resolve("down");
+    try (Node node = start()) {
+      String hash =
+          call(node, "torrent.add", addPaused(metainfo, downloads)).get("infohash").asText();
+      // Where the file would be, a folder with someone's file in it: it cannot go.
+      Files.writeString(Files.createDirectories(downloads.resolve("film.bin")).resolve("x"), "x");
+
+      JsonNode removed = call(node, "torrent.remove", "[\"" + hash + "\", true]");
+
+      assertThat(removed.get("notDeleted")).hasSize(1);
+      assertThat(removed.get("notDeleted").get(0).asText())
+          .isEqualTo(downloads.resolve("film.bin").toString());
+      assertThat(call(node, "torrent.list", "[]")).isEmpty();
+    }
+    try (Node node = start()) {
+      assertThat(call(node, "torrent.list", "[]")).isEmpty();
     }
   }
 
