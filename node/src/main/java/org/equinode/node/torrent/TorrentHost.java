@@ -102,7 +102,7 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
     }
     TorrentHost host = new TorrentHost(dataRoot, time, pool, engine);
     try {
-      host.engineState.load().ifPresent(host::applyEngine);
+      host.engineState.load(engine.maxConnections()).ifPresent(host::applyEngine);
       host.restore();
     } catch (RuntimeException e) {
       host.close();
