@@ -3,6 +3,7 @@ package org.equinode.api.torrent;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.TorrentSource;
@@ -40,14 +41,20 @@ public interface TorrentHandle {
    */
   Optional<TorrentRemoved> remove(InfoHash infoHash, boolean deleteData);
 
-  /** Sets one torrent's own rate limits. */
-  Optional<TorrentEntry> setLimits(InfoHash infoHash, RateLimits limits);
+  /**
+   * Changes one torrent's own rate limits: {@code change} maps its current limits to the new ones,
+   * applied under the same lock as every other change (two partial updates both hold).
+   */
+  Optional<TorrentEntry> setLimits(InfoHash infoHash, UnaryOperator<RateLimits> change);
 
   /** The limits and connections of the whole engine. */
   EngineView engine();
 
-  /** Sets the engine's rate limits and connection cap. */
-  EngineView setEngineLimits(RateLimits limits, Optional<Integer> maxConnections);
+  /**
+   * Changes the engine's rate limits ({@code change} maps the current ones to the new ones, under
+   * the lock of every change) and, if given, its connection cap.
+   */
+  EngineView setEngineLimits(UnaryOperator<RateLimits> change, Optional<Integer> maxConnections);
 
   /** Where peers may connect to the node's torrents. */
   Optional<InetSocketAddress> listenAddress();

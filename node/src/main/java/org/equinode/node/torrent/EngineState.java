@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.equinode.api.Json;
 import org.equinode.common.OwnerOnlyFiles;
-import org.equinode.node.NodeException;
+import org.equinode.torrent.TorrentException;
 import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.TorrentEngine;
 import org.equinode.torrent.swarm.RateLimiter;
@@ -90,7 +90,8 @@ final class EngineState {
     try {
       OwnerOnlyFiles.writeAtomically(folder.resolve(FILE), Json.mapper().writeValueAsBytes(saved));
     } catch (IOException e) {
-      throw new NodeException("cannot save " + folder.resolve(FILE) + ": " + e, e);
+      throw new TorrentException(
+          "cannot save the engine's limits " + folder.resolve(FILE) + ": " + e, e);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.equinode.api.torrent.AddRequest;
 import org.equinode.api.torrent.EngineView;
 import org.equinode.api.torrent.TorrentAlreadyAddedException;
@@ -27,8 +28,10 @@ import org.equinode.torrent.TorrentException;
 import org.equinode.torrent.metainfo.FilePath;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
+import org.equinode.torrent.session.FileSelection;
 import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.SessionEnvironment;
+import org.equinode.torrent.session.SessionException;
 import org.equinode.torrent.session.SessionSettings;
 import org.equinode.torrent.session.StateFolder;
 import org.equinode.torrent.session.StorageOpener;
@@ -157,6 +160,7 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
       }
       Optional<InfoDict> info = known.info();
       if (info.isPresent()) {
+        checkSelection(request.files(), info.get());
         checkOverlap(source.infoHash(), info.get(), folder);
       }
       List<String> peers = new ArrayList<>();
@@ -226,6 +230,15 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
       return existing.toRealPath().resolve(existing.relativize(path)).normalize();
     } catch (IOException e) {
       throw new TorrentException("cannot resolve the folder " + path + ": " + e, e);
+    }
+  }
+
+  /** Refuses a selection naming a file {@code info} does not have: the caller's mistake. */
+  private static void checkSelection(FileSelection files, InfoDict info) {
+    try {
+      var unused = files.priorities(info.files().size());
+    } catch (SessionException e) {
+      throw new TorrentRefusedException(String.valueOf(e.getMessage()));
     }
   }
 
@@ -322,12 +335,13 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
   }
 
   @Override
-  public Optional<TorrentEntry> setLimits(InfoHash infoHash, RateLimits limits) {
+  public Optional<TorrentEntry> setLimits(InfoHash infoHash, UnaryOperator<RateLimits> change) {
     synchronized (changes) {
       Hosted hosted = torrents.get(infoHash);
       if (hosted == null) {
         return Optional.empty();
       }
+      RateLimits limits = change.apply(hosted.record().limits());
       TorrentRecord record = hosted.record().withLimits(limits);
       record.save(StateFolder.under(dataRoot, infoHash));
       Hosted changed = new Hosted(hosted.session(), record);
@@ -388,9 +402,10 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
   }
 
   @Override
-  public EngineView setEngineLimits(RateLimits limits, Optional<Integer> maxConnections) {
+  public EngineView setEngineLimits(
+      UnaryOperator<RateLimits> change, Optional<Integer> maxConnections) {
     synchronized (changes) {
-      engine.setRateLimits(limits);
+      engine.setRateLimits(change.apply(engine.rateLimits()));
       maxConnections.ifPresent(engine::setMaxConnections);
       engineState.save(new EngineState.Saved(engine.rateLimits(), engine.maxConnections()));
       return engine();

@@ -221,6 +221,14 @@ class NodeTorrentTest {
       assertThat(clash).isInstanceOf(RpcResponse.Failure.class);
       assertThat(((RpcResponse.Failure) clash).code()).isEqualTo(-8);
       assertThat(((RpcResponse.Failure) clash).message()).contains("film.bin");
+      RpcResponse noSuchFile =
+          raw(
+              node,
+              "torrent.add",
+              Json.mapper()
+                  .readTree("[null,null,true,[3],false,null,null,null,\"" + second + "\"]"));
+      assertThat(((RpcResponse.Failure) noSuchFile).code()).isEqualTo(-8);
+      assertThat(((RpcResponse.Failure) noSuchFile).message()).contains("file index 3");
       call(node, "torrent.add", addPaused(second, folder.resolve("elsewhere")));
       assertThat(call(node, "torrent.list", "[]")).hasSize(2);
     }
