@@ -3,6 +3,7 @@ package org.equinode.api.torrent;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.TorrentSource;
@@ -31,21 +32,29 @@ public interface TorrentHandle {
   Optional<TorrentEntry> resume(InfoHash infoHash);
 
   /**
-   * Removes a torrent and forgets it; with {@code deleteData} also deletes its own files (and the
-   * folders they made, once empty), nothing else.
+   * Removes a torrent and forgets it (its record goes first: a failure afterwards cannot bring it
+   * back); with {@code deleteData} also deletes its own files (and the folders they made, once
+   * empty), nothing else, as far as it can: what could not be deleted is listed in the answer.
    *
    * @return the torrent as it was, empty if the node did not have it
+   * @throws org.equinode.torrent.TorrentException if its record cannot be deleted
    */
-  Optional<TorrentEntry> remove(InfoHash infoHash, boolean deleteData);
+  Optional<TorrentRemoved> remove(InfoHash infoHash, boolean deleteData);
 
-  /** Sets one torrent's own rate limits. */
-  Optional<TorrentEntry> setLimits(InfoHash infoHash, RateLimits limits);
+  /**
+   * Changes one torrent's own rate limits: {@code change} maps its current limits to the new ones,
+   * applied under the same lock as every other change (two partial updates both hold).
+   */
+  Optional<TorrentEntry> setLimits(InfoHash infoHash, UnaryOperator<RateLimits> change);
 
   /** The limits and connections of the whole engine. */
   EngineView engine();
 
-  /** Sets the engine's rate limits and connection cap. */
-  EngineView setEngineLimits(RateLimits limits, Optional<Integer> maxConnections);
+  /**
+   * Changes the engine's rate limits ({@code change} maps the current ones to the new ones, under
+   * the lock of every change) and, if given, its connection cap.
+   */
+  EngineView setEngineLimits(UnaryOperator<RateLimits> change, Optional<Integer> maxConnections);
 
   /** Where peers may connect to the node's torrents. */
   Optional<InetSocketAddress> listenAddress();

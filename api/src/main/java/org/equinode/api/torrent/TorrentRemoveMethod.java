@@ -8,7 +8,8 @@ import org.equinode.torrent.metainfo.InfoHash;
 
 /**
  * {@code torrent.remove infohash [deleteData=false]}: the node forgets the torrent; its files stay
- * unless {@code deleteData}, which deletes the torrent's own files and nothing else.
+ * unless {@code deleteData}, which deletes the torrent's own files and nothing else; the answer
+ * lists in {@code notDeleted} the files that could not be deleted (the torrent is removed anyway).
  */
 public final class TorrentRemoveMethod implements RpcMethod {
   private final TorrentHandle torrents;
@@ -38,7 +39,7 @@ public final class TorrentRemoveMethod implements RpcMethod {
     InfoHash hash = TorrentParams.infoHash(params, 0, "infohash");
     boolean deleteData = params.optionalBoolean(1, "deleteData").orElse(false);
     try {
-      return TorrentSummary.of(
+      return TorrentRemovedView.of(
           torrents.remove(hash, deleteData).orElseThrow(() -> TorrentStatusMethod.notFound(hash)));
     } catch (TorrentException e) {
       throw TorrentAddMethod.failure(e);

@@ -62,16 +62,13 @@ public final class TorrentSetLimitsMethod implements RpcMethod {
         throw RpcException.invalidParameter(
             "maxConnections applies to the whole node; leave out infohash");
       }
-      TorrentEntry entry =
-          torrents.find(hash).orElseThrow(() -> TorrentStatusMethod.notFound(hash));
-      RateLimits limits = changed(entry.limits(), down, up);
       return TorrentDetail.of(
-          torrents.setLimits(hash, limits).orElseThrow(() -> TorrentStatusMethod.notFound(hash)));
+          torrents
+              .setLimits(hash, limits -> changed(limits, down, up))
+              .orElseThrow(() -> TorrentStatusMethod.notFound(hash)));
     }
-    EngineView now = torrents.engine();
-    RateLimits current =
-        new RateLimits(unboxed(now.maxDownloadRate()), unboxed(now.maxUploadRate()));
-    return torrents.setEngineLimits(changed(current, down, up), connections.map(Long::intValue));
+    return torrents.setEngineLimits(
+        limits -> changed(limits, down, up), connections.map(Long::intValue));
   }
 
   private static RateLimits changed(
@@ -84,9 +81,5 @@ public final class TorrentSetLimitsMethod implements RpcMethod {
       out = out.withUpload(up.get());
     }
     return out;
-  }
-
-  private static OptionalLong unboxed(Optional<Long> value) {
-    return value.isPresent() ? OptionalLong.of(value.get()) : OptionalLong.empty();
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.TorrentSource;
@@ -97,19 +98,26 @@ final class FakeTorrents implements TorrentHandle {
   }
 
   @Override
-  public Optional<TorrentEntry> remove(InfoHash infoHash, boolean deleteData) {
+  public Optional<TorrentRemoved> remove(InfoHash infoHash, boolean deleteData) {
     deletions.add(deleteData);
-    return Optional.ofNullable(entries.remove(infoHash));
+    return Optional.ofNullable(entries.remove(infoHash))
+        .map(e -> new TorrentRemoved(e, deleteData ? List.of(e.saveDir()) : List.of()));
   }
 
   @Override
-  public Optional<TorrentEntry> setLimits(InfoHash infoHash, RateLimits limits) {
+  public Optional<TorrentEntry> setLimits(InfoHash infoHash, UnaryOperator<RateLimits> change) {
     TorrentEntry e = entries.get(infoHash);
     if (e == null) {
       return Optional.empty();
     }
     TorrentEntry changed =
-        new TorrentEntry(e.saveDir(), e.files(), e.sequential(), limits, e.status(), e.progress());
+        new TorrentEntry(
+            e.saveDir(),
+            e.files(),
+            e.sequential(),
+            change.apply(e.limits()),
+            e.status(),
+            e.progress());
     entries.put(infoHash, changed);
     return Optional.of(changed);
   }
@@ -126,8 +134,9 @@ final class FakeTorrents implements TorrentHandle {
   }
 
   @Override
-  public EngineView setEngineLimits(RateLimits limits, Optional<Integer> connections) {
-    engineLimits = limits;
+  public EngineView setEngineLimits(
+      UnaryOperator<RateLimits> change, Optional<Integer> connections) {
+    engineLimits = change.apply(engineLimits);
     connections.ifPresent(c -> maxConnections = c);
     return engine();
   }

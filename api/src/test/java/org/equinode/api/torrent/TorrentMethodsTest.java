@@ -188,13 +188,16 @@ class TorrentMethodsTest {
         .isEqualTo("paused");
     assertThat(result("torrent.resume", "{\"infohash\":\"" + HASH + "\"}").get("state").asText())
         .isEqualTo("downloading");
-    assertThat(result("torrent.remove", "[\"" + HASH + "\"]").get("infohash").asText())
-        .isEqualTo(HASH);
+    JsonNode removed = result("torrent.remove", "[\"" + HASH + "\"]");
+    assertThat(removed.get("infohash").asText()).isEqualTo(HASH);
+    assertThat(removed.get("notDeleted")).isEmpty();
     assertThat(torrents.deletions).containsExactly(false);
     assertThat(result("torrent.list", "[]")).isEmpty();
 
     result("torrent.add", "[\"" + MAGNET + "\"]");
-    result("torrent.remove", "{\"infohash\":\"" + HASH + "\",\"deleteData\":true}");
+    JsonNode partly =
+        result("torrent.remove", "{\"infohash\":\"" + HASH + "\",\"deleteData\":true}");
+    assertThat(partly.get("notDeleted")).hasSize(1);
     assertThat(torrents.deletions).containsExactly(false, true);
   }
 

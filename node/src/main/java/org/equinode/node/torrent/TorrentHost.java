@@ -15,16 +15,23 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.equinode.api.torrent.AddRequest;
 import org.equinode.api.torrent.EngineView;
 import org.equinode.api.torrent.TorrentAlreadyAddedException;
 import org.equinode.api.torrent.TorrentEntry;
 import org.equinode.api.torrent.TorrentHandle;
+import org.equinode.api.torrent.TorrentRefusedException;
+import org.equinode.api.torrent.TorrentRemoved;
 import org.equinode.common.TimeSource;
 import org.equinode.torrent.TorrentException;
+import org.equinode.torrent.metainfo.FilePath;
+import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
+import org.equinode.torrent.session.FileSelection;
 import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.SessionEnvironment;
+import org.equinode.torrent.session.SessionException;
 import org.equinode.torrent.session.SessionSettings;
 import org.equinode.torrent.session.StateFolder;
 import org.equinode.torrent.session.StorageOpener;
@@ -98,7 +105,7 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
     }
     TorrentHost host = new TorrentHost(dataRoot, time, pool, engine);
     try {
-      host.engineState.load().ifPresent(host::applyEngine);
+      host.engineState.load(engine.maxConnections()).ifPresent(host::applyEngine);
       host.restore();
     } catch (RuntimeException e) {
       host.close();
@@ -151,6 +158,11 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
       if (known.info().isEmpty()) {
         known = state.loadMetadata().map(known::withInfo).orElse(known);
       }
+      Optional<InfoDict> info = known.info();
+      if (info.isPresent()) {
+        checkSelection(request.files(), info.get());
+        checkOverlap(source.infoHash(), info.get(), folder);
+      }
       List<String> peers = new ArrayList<>();
       source.peers().forEach(p -> peers.add(p.toString()));
       request.peers().forEach(p -> peers.add(PeerAddresses.format(p)));
@@ -188,14 +200,15 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
    * could overwrite the chain or the wallets), except in the download folder.
    */
   private void checkFolder(Path folder) {
-    Path data = dataRoot.toAbsolutePath().normalize();
+    Path data = real(dataRoot.toAbsolutePath().normalize());
     Path downloads = data.resolve(DOWNLOAD_FOLDER);
-    if (data.startsWith(folder)) {
-      throw new TorrentException(
+    Path real = real(folder);
+    if (data.startsWith(real)) {
+      throw new TorrentRefusedException(
           "the save folder " + folder + " holds the node's data directory; choose another");
     }
-    if (folder.startsWith(data) && !folder.startsWith(downloads)) {
-      throw new TorrentException(
+    if (real.startsWith(data) && !real.startsWith(downloads)) {
+      throw new TorrentRefusedException(
           "the save folder "
               + folder
               + " is inside the node's data directory; only "
@@ -204,15 +217,68 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
     }
   }
 
+  /**
+   * {@code path} with its symbolic links resolved: the real path of its nearest existing folder,
+   * followed by the names below that do not exist yet.
+   */
+  private static Path real(Path path) {
+    Path existing = path;
+    while (!Files.exists(existing) && existing.getParent() != null) {
+      existing = existing.getParent();
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+    } catch (IOException e) {
+      throw new TorrentException("cannot resolve the folder " + path + ": " + e, e);
+    }
+  }
+
+  /** Refuses a selection naming a file {@code info} does not have: the caller's mistake. */
+  private static void checkSelection(FileSelection files, InfoDict info) {
+    try {
+      var unused = files.priorities(info.files().size());
+    } catch (SessionException e) {
+      throw new TorrentRefusedException(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Refuses {@code info} in {@code folder} if another torrent there has a file of the same path (or
+   * a file where this one needs a folder): both would write it, and removing one with its data
+   * would delete the other's.
+   */
+  private void checkOverlap(InfoHash infoHash, InfoDict info, Path folder) {
+    for (Map.Entry<InfoHash, Hosted> other : torrents.entrySet()) {
+      if (other.getKey().equals(infoHash) || !other.getValue().record().folder().equals(folder)) {
+        continue;
+      }
+      Optional<InfoDict> theirs = other.getValue().session().metadata();
+      if (theirs.isEmpty()) {
+        continue;
+      }
+      Optional<FilePath> shared = TorrentFiles.overlap(info, theirs.get());
+      if (shared.isPresent()) {
+        throw new TorrentRefusedException(
+            "the file "
+                + shared.get().resolveUnder(folder)
+                + " belongs to torrent "
+                + other.getKey().hex()
+                + " in the same folder; choose another folder");
+      }
+    }
+  }
+
   private Hosted open(TorrentSource source, TorrentRecord record, StateFolder state) {
-    StorageOpener opener =
+    Path folder = record.folder();
+    StorageOpener onDisk =
         StorageOpener.onDisk(
-            record.folder(),
-            state,
-            record.selection(),
-            SessionSettings.DEFAULTS.storage(),
-            pool,
-            time);
+            folder, state, record.selection(), SessionSettings.DEFAULTS.storage(), pool, time);
+    // A magnet's files are known only now: checked again before anything is written.
+    StorageOpener opener =
+        info -> {
+          checkOverlap(source.infoHash(), info, folder);
+          return onDisk.open(info);
+        };
     TorrentSession session =
         engine.add(
             source,
@@ -269,12 +335,13 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
   }
 
   @Override
-  public Optional<TorrentEntry> setLimits(InfoHash infoHash, RateLimits limits) {
+  public Optional<TorrentEntry> setLimits(InfoHash infoHash, UnaryOperator<RateLimits> change) {
     synchronized (changes) {
       Hosted hosted = torrents.get(infoHash);
       if (hosted == null) {
         return Optional.empty();
       }
+      RateLimits limits = change.apply(hosted.record().limits());
       TorrentRecord record = hosted.record().withLimits(limits);
       record.save(StateFolder.under(dataRoot, infoHash));
       Hosted changed = new Hosted(hosted.session(), record);
@@ -284,25 +351,37 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
     }
   }
 
+  /**
+   * Closes the torrent, deletes its record (the state folder: it does not come back at the next
+   * start), then, if asked, its files as far as they go: those that would not are listed.
+   */
   @Override
-  public Optional<TorrentEntry> remove(InfoHash infoHash, boolean deleteData) {
+  public Optional<TorrentRemoved> remove(InfoHash infoHash, boolean deleteData) {
     synchronized (changes) {
       Hosted hosted = torrents.remove(infoHash);
       if (hosted == null) {
         return Optional.empty();
       }
       TorrentEntry last = entry(hosted);
-      hosted.session().close();
-      StateFolder state = StateFolder.under(dataRoot, infoHash);
-      if (deleteData) {
-        hosted
-            .session()
-            .metadata()
-            .or(state::loadMetadata)
-            .ifPresent(info -> TorrentFiles.delete(info, hosted.record().folder()));
+      try {
+        hosted.session().close();
+      } catch (RuntimeException e) {
+        // Its last resume data not saved: the record goes anyway.
+        log.warn("torrent {} closed with an error: {}", infoHash.hex(), e.getMessage());
       }
+      StateFolder state = StateFolder.under(dataRoot, infoHash);
+      Optional<InfoDict> info =
+          deleteData ? hosted.session().metadata().or(state::loadMetadata) : Optional.empty();
       deleteState(state);
-      return Optional.of(last);
+      List<Path> kept =
+          info.map(
+                  i ->
+                      TorrentFiles.delete(i, hosted.record().selection(), hosted.record().folder()))
+              .orElse(List.of());
+      if (!kept.isEmpty()) {
+        log.warn("torrent {} removed; not deleted: {}", infoHash.hex(), kept);
+      }
+      return Optional.of(new TorrentRemoved(last, kept));
     }
   }
 
@@ -323,9 +402,10 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
   }
 
   @Override
-  public EngineView setEngineLimits(RateLimits limits, Optional<Integer> maxConnections) {
+  public EngineView setEngineLimits(
+      UnaryOperator<RateLimits> change, Optional<Integer> maxConnections) {
     synchronized (changes) {
-      engine.setRateLimits(limits);
+      engine.setRateLimits(change.apply(engine.rateLimits()));
       maxConnections.ifPresent(engine::setMaxConnections);
       engineState.save(new EngineState.Saved(engine.rateLimits(), engine.maxConnections()));
       return engine();

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.equinode.api.Json;
 import org.equinode.common.OwnerOnlyFiles;
-import org.equinode.node.NodeException;
+import org.equinode.torrent.TorrentException;
 import org.equinode.torrent.magnet.PeerAddress;
 import org.equinode.torrent.metainfo.InfoHash;
 import org.equinode.torrent.session.FileSelection;
@@ -112,7 +112,8 @@ record TorrentRecord(
       OwnerOnlyFiles.writeAtomically(
           state.path().resolve(FILE), Json.mapper().writeValueAsBytes(this));
     } catch (IOException e) {
-      throw new NodeException("cannot save " + state.path().resolve(FILE) + ": " + e, e);
+      throw new TorrentException(
+          "cannot save the torrent's record " + state.path().resolve(FILE) + ": " + e, e);
     }
   }
 

@@ -188,7 +188,9 @@ class NodeTorrentTest {
   @Test
   void aSaveFolderThatHoldsOrEntersTheDataDirectoryIsRefused() throws Exception {
     try (Node node = start()) {
-      for (Path bad : List.of(folder, folder.resolve("node/chain"))) {
+      Path link =
+          Files.createSymbolicLink(folder.resolve("link"), folder.resolve("node").toAbsolutePath());
+      for (Path bad : List.of(folder, folder.resolve("node/chain"), link.resolve("chain"))) {
         RpcResponse response =
             raw(
                 node,
@@ -198,10 +200,74 @@ class NodeTorrentTest {
                     .add("magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567")
                     .add(bad.toString()));
         assertThat(response).isInstanceOf(RpcResponse.Failure.class);
-        assertThat(((RpcResponse.Failure) response).code()).isEqualTo(-82);
+        assertThat(((RpcResponse.Failure) response).code()).as("%s", bad).isEqualTo(-8);
         assertThat(((RpcResponse.Failure) response).message()).contains("data directory");
       }
       assertThat(call(node, "torrent.list", "[]")).isEmpty();
     }
+  }
+
+  @Test
+  void aTorrentWhoseFilesAnotherTorrentWritesInTheSameFolderIsRefused() throws Exception {
+    Path made = Files.createDirectories(folder.resolve("made"));
+    Path source = Files.writeString(made.resolve("film.bin"), "one");
+    String first = base64(source, 16 * 1024);
+    String second = base64(source, 32 * 1024);
+    Path downloads = folder.resolve("down");
+    try (Node node = start()) {
+      call(node, "torrent.add", addPaused(first, downloads));
+      RpcResponse clash =
+          raw(node, "torrent.add", Json.mapper().readTree(addPaused(second, downloads)));
+      assertThat(clash).isInstanceOf(RpcResponse.Failure.class);
+      assertThat(((RpcResponse.Failure) clash).code()).isEqualTo(-8);
+      assertThat(((RpcResponse.Failure) clash).message()).contains("film.bin");
+      RpcResponse noSuchFile =
+          raw(
+              node,
+              "torrent.add",
+              Json.mapper()
+                  .readTree("[null,null,true,[3],false,null,null,null,\"" + second + "\"]"));
+      assertThat(((RpcResponse.Failure) noSuchFile).code()).isEqualTo(-8);
+      assertThat(((RpcResponse.Failure) noSuchFile).message()).contains("file index 3");
+      call(node, "torrent.add", addPaused(second, folder.resolve("elsewhere")));
+      assertThat(call(node, "torrent.list", "[]")).hasSize(2);
+    }
+  }
+
+  @Test
+  void aFileThatCannotBeDeletedIsReportedAndTheTorrentIsGoneAnyway() throws Exception {
+    Path made = Files.createDirectories(folder.resolve("made"));
+    Path source = Files.writeString(made.resolve("film.bin"), "one");
+    String metainfo = base64(source, 16 * 1024);
+    Path downloads = folder.resolve("down");
+    try (Node node = start()) {
+      String hash =
+          call(node, "torrent.add", addPaused(metainfo, downloads)).get("infohash").asText();
+      // Where the file would be, a folder with someone's file in it: it cannot go.
+      Files.writeString(Files.createDirectories(downloads.resolve("film.bin")).resolve("x"), "x");
+
+      JsonNode removed = call(node, "torrent.remove", "[\"" + hash + "\", true]");
+
+      assertThat(removed.get("notDeleted")).hasSize(1);
+      assertThat(removed.get("notDeleted").get(0).asText())
+          .isEqualTo(downloads.resolve("film.bin").toString());
+      assertThat(call(node, "torrent.list", "[]")).isEmpty();
+    }
+    try (Node node = start()) {
+      assertThat(call(node, "torrent.list", "[]")).isEmpty();
+    }
+  }
+
+  /** A {@code .torrent} of {@code source} in base64; the piece length makes its info hash. */
+  private static String base64(Path source, int pieceLength) {
+    Metainfo metainfo =
+        new TorrentCreator(TimeSource.system(), "test")
+            .create(source, CreateOptions.none().withPieceLength(pieceLength))
+            .metainfo();
+    return Base64.getEncoder().encodeToString(metainfo.encode());
+  }
+
+  private static String addPaused(String base64, Path dir) {
+    return "[null,\"" + dir + "\",true,null,false,null,null,null,\"" + base64 + "\"]";
   }
 }
