@@ -146,7 +146,9 @@ final class Transfers {
         commit(ct, assembly);
       }
     } else if (accepted && ct != null) {
-      write(ct, piece.piece(), piece.begin(), data);
+      // The reader reuses its buffer (PeerListener.keepsBlocks): the pool gets a copy.
+      ByteBuffer copy = ByteBuffer.allocate(length).put(data).flip();
+      write(ct, piece.piece(), piece.begin(), copy);
     }
     exchange.throttleDownload(length);
   }
