@@ -57,7 +57,8 @@ class WalletRestoreCommandTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 TimeSource.system(),
                 new SecureRandom(),
-                1),
+                1,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
             "test")) {
       assertThat(node.rpcCookie().token()).isNotEmpty();
       String[] global = {"--network", "dev", "--datadir", data.toString()};
