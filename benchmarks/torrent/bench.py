@@ -155,7 +155,8 @@ def leecher_command(client, args, torrent, dl, state, ports, tracker):
             # As ./equinode does: the archive is made at the end of the first download of the run
             # (which pays for writing it) and mapped by the later ones.
             archive = os.path.join(os.path.abspath(args.workdir), client + ".jsa")
-            cds = ["-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive]
+            cds = ["-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive,
+                   "-Xlog:cds*=off"]
         cmd = [args.java] + cds + args.jvm_arg + ["--enable-native-access=ALL-UNNAMED", "-jar", jar,
                                             "--datadir", state, "get", torrent, "--dir", dl,
                                             "--listen", "127.0.0.1:%d" % port]
