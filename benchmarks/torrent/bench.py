@@ -150,7 +150,14 @@ def leecher_command(client, args, torrent, dl, state, ports, tracker):
     peers = [str(p) for p in ports]
     if client in ("equinode", "equinode-ref"):
         jar = args.jar if client == "equinode" else args.ref_jar
-        cmd = [args.java] + args.jvm_arg + ["--enable-native-access=ALL-UNNAMED", "-jar", jar,
+        cds = []
+        if (client == "equinode" and not args.no_cds) or (client == "equinode-ref" and args.ref_cds):
+            # As ./equinode does: the archive is made at the end of the first download of the run
+            # (which pays for writing it) and mapped by the later ones.
+            archive = os.path.join(os.path.abspath(args.workdir), client + ".jsa")
+            cds = ["-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive,
+                   "-Xlog:cds*=off"]
+        cmd = [args.java] + cds + args.jvm_arg + ["--enable-native-access=ALL-UNNAMED", "-jar", jar,
                                             "--datadir", state, "get", torrent, "--dir", dl,
                                             "--listen", "127.0.0.1:%d" % port]
         for p in peers:
@@ -314,6 +321,12 @@ def main():
     p.add_argument("--jvm-arg", action="append", default=[],
                    help="an extra JVM option for the Equinode downloader (repeatable)")
     p.add_argument("--hash-mib", type=int, default=256)
+    p.add_argument("--no-cds", action="store_true",
+                   help="run the Equinode downloader without the class-data sharing archive "
+                        "that ./equinode gives it")
+    p.add_argument("--ref-cds", action="store_true",
+                   help="give equinode-ref such an archive too (off by default: launchers "
+                        "before this option had none)")
     args = p.parse_args()
     # SIGTERM unwinds like Ctrl-C, so that every seeder and leecher started is stopped by its PID.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped by SIGTERM"))

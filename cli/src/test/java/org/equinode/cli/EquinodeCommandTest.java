@@ -10,6 +10,22 @@ class EquinodeCommandTest {
   @TempDir Path home;
 
   @Test
+  void buildsOnlyTheCommandTheLineNames() {
+    assertThat(EquinodeCommand.commandsFor(new String[] {"--datadir", "d", "get", "x.torrent"}))
+        .containsExactly(GetCommand.class);
+    assertThat(EquinodeCommand.commandsFor(new String[] {"--verbose", "torrent", "create"}))
+        .containsExactly(TorrentCommand.class);
+    assertThat(EquinodeCommand.commandsFor(new String[] {"--network", "get"}))
+        .isEqualTo(EquinodeCommand.COMMANDS); // "get" is the network here
+    assertThat(EquinodeCommand.commandsFor(new String[] {"help", "get"}))
+        .isEqualTo(EquinodeCommand.COMMANDS);
+    assertThat(EquinodeCommand.commandsFor(new String[] {"gett"}))
+        .isEqualTo(EquinodeCommand.COMMANDS);
+    assertThat(EquinodeCommand.commandsFor(new String[] {"--help"}))
+        .isEqualTo(EquinodeCommand.COMMANDS);
+  }
+
+  @Test
   void printsTheVersion() {
     CommandRunner.Result result = new CommandRunner(home).run("--version");
     assertThat(result.exitCode()).isZero();

@@ -1,5 +1,6 @@
 package org.equinode.torrent.metainfo;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
@@ -50,6 +51,13 @@ public final class PieceHashes {
   public boolean verify(int index, byte[] data) {
     MessageDigest sha1 = InfoHash.sha1();
     return matches(index, sha1.digest(data));
+  }
+
+  /** Whether the remaining bytes of {@code data} hash to piece {@code index}; consumes them. */
+  public boolean verify(int index, ByteBuffer data) {
+    MessageDigest sha1 = InfoHash.sha1();
+    sha1.update(data);
+    return matches(index, sha1.digest());
   }
 
   /** A copy of the concatenated hashes. */

@@ -12,11 +12,13 @@ import java.util.OptionalInt;
  * read} from the stream takes as many bytes as are there, so one system call usually yields several
  * messages.
  *
- * <p>Blocks of {@code piece} messages are views of the buffer, not copies. A buffer that a view was
- * taken from is never written again: when it fills up, the reader moves on to a new one and the old
- * one lives as long as some block refers to it. A message longer than the buffer grows it step by
- * step as its bytes arrive (at most doubling what has arrived), so a peer that announces a large
- * message and sends nothing makes us allocate nothing.
+ * <p>Blocks of {@code piece} messages are views of the buffer, not copies. If blocks are kept (the
+ * default), a buffer that a view was taken from is never written again: when it fills up, the
+ * reader moves on to a new one and the old one lives as long as some block refers to it. If they
+ * are not, a block is valid only until the next {@link #read}, and the reader keeps one buffer,
+ * moving the start of a message that straddles its end to its front. A message longer than the
+ * buffer grows it step by step as its bytes arrive (at most doubling what has arrived), so a peer
+ * that announces a large message and sends nothing makes us allocate nothing.
  *
  * <p>Not thread-safe: one reader thread per connection. {@link #decoder(MessageDecoder)} may be
  * called from that thread (between messages) to change the limits.
@@ -30,6 +32,7 @@ public final class MessageReader {
   public static final int BUFFER_SIZE = 256 * 1024;
 
   private final InputStream in;
+  private final boolean keepBlocks;
   private MessageDecoder decoder;
   private byte[] buffer = new byte[BUFFER_SIZE];
   private int start;
@@ -37,9 +40,19 @@ public final class MessageReader {
   private boolean shared;
   private long bytesRead;
 
+  /** A reader whose blocks stay valid as long as they are referenced. */
   public MessageReader(InputStream in, MessageDecoder decoder) {
+    this(in, decoder, true);
+  }
+
+  /**
+   * A reader whose blocks stay valid as long as they are referenced if {@code keepBlocks}, or only
+   * until the next {@link #read} otherwise.
+   */
+  public MessageReader(InputStream in, MessageDecoder decoder, boolean keepBlocks) {
     this.in = in;
     this.decoder = decoder;
+    this.keepBlocks = keepBlocks;
   }
 
   /** The decoder in use. */
@@ -86,7 +99,7 @@ public final class MessageReader {
       Optional<PeerMessage> message = decoder.decode(view);
       if (message.isPresent()) {
         start = view.position();
-        if (message.get() instanceof PeerMessage.Piece) {
+        if (keepBlocks && message.get() instanceof PeerMessage.Piece) {
           shared = true;
         }
         return message.get();

@@ -82,7 +82,8 @@ public final class PeerConnection {
     this.settings = settings;
     this.time = time;
     this.queue = new ArrayBlockingQueue<>(settings.sendQueueCapacity());
-    this.reader = new MessageReader(transport.input(), MessageDecoder.initial());
+    this.reader =
+        new MessageReader(transport.input(), MessageDecoder.initial(), listener.keepsBlocks());
     this.writer = new MessageWriter(transport.output());
     this.startedNanos = time.nanoTime();
   }

@@ -19,6 +19,17 @@ public interface PeerListener {
   /** A message arrived. */
   void onMessage(PeerConnection connection, PeerMessage message);
 
+  /**
+   * Whether the data of a {@link PeerMessage.Piece} must stay valid after {@link #onMessage}
+   * returns. By default it does: the reader never writes again into a buffer a block was taken from
+   * and moves on to a new one. A listener that copies what it keeps of a block before returning
+   * answers false, and the connection's reader then reuses one buffer (nothing allocated per read).
+   * Asked once, when the connection is made.
+   */
+  default boolean keepsBlocks() {
+    return true;
+  }
+
   /** The connection ended; nothing follows. */
   default void onClose(PeerConnection connection, Closed closed) {}
 }

@@ -122,6 +122,11 @@ final class Acceptor implements PeerServer.Handler {
     }
 
     @Override
+    public boolean keepsBlocks() {
+      return false; // it hands messages to a PieceExchange's listener, which does not keep blocks
+    }
+
+    @Override
     public void onClose(PeerConnection connection, Closed closed) {
       PeerListener chosen = torrent;
       if (chosen != null) {

@@ -26,10 +26,24 @@ final class Content {
   final PiecePicker picker;
   final BlockOrigins origins;
 
-  /** Per piece, blocks written in the current download of it; verified when all are. */
+  /** Pieces being put together in memory; guarded by the torrent's lock. */
+  final PieceBuffers buffers;
+
+  /**
+   * Per piece that goes to disk block by block ({@link PieceBuffers}), blocks written in the
+   * current download of it; verified when all are.
+   */
   final AtomicIntegerArray written;
 
+  /**
+   * Whole pieces handed to the pool to be hashed and written and not yet done. The reader that
+   * completes a piece waits for room, as for {@link #MAX_BLOCKS_IN_FLIGHT}: hashing that falls
+   * behind slows the peers down instead of filling {@link PieceBuffers#MAX_BYTES}.
+   */
+  static final int MAX_PIECES_COMMITTING = 8;
+
   final Semaphore writeSlots = new Semaphore(MAX_BLOCKS_IN_FLIGHT);
+  final Semaphore commitSlots = new Semaphore(MAX_PIECES_COMMITTING);
 
   Content(InfoDict info, TorrentStorage storage, RandomGenerator random) {
     this.info = info;
@@ -38,6 +52,7 @@ final class Content {
     int count = layout.pieceCount();
     this.picker = new PiecePicker(layout, storage.completed(), storage.wantedPieces(), random);
     this.origins = new BlockOrigins(layout);
+    this.buffers = new PieceBuffers(layout, PieceBuffers.MAX_BYTES);
     this.written = new AtomicIntegerArray(count);
   }
 

@@ -162,6 +162,11 @@ final class PieceExchange {
       public void onClose(PeerConnection connection, Closed how) {
         closedConnection(connection, how, address, outgoing);
       }
+
+      @Override
+      public boolean keepsBlocks() {
+        return false; // Transfers copies each block it takes before returning
+      }
     };
   }
 

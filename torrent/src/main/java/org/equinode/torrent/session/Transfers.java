@@ -18,12 +18,15 @@ import org.equinode.torrent.swarm.PeerRequest;
 import org.equinode.torrent.swarm.PieceLayout;
 
 /**
- * Blocks in and out for one torrent. In: a block the picker accepts is handed to the disk pool (the
- * reader waits for room, see {@link Content#MAX_BLOCKS_IN_FLIGHT}); when every block of a piece is
- * written the piece is verified on the pool; a verified piece is announced to every peer, a failed
- * one reopened and its sender banned (the sole sender at once, the senders of wrong blocks once the
- * piece is downloaded right: {@link BlockOrigins}). Out: requests of unchoked peers for verified
- * pieces are read on the pool and queued.
+ * Blocks in and out for one torrent. In: a block the picker accepts is copied into its piece's
+ * buffer ({@link PieceBuffers}); the reader that copies the last one hands the piece to the pool,
+ * where it is hashed and, if right, written (the reader waits for room, see {@link
+ * Content#MAX_PIECES_COMMITTING}). A piece that did not fit in memory goes to disk block by block
+ * ({@link Content#MAX_BLOCKS_IN_FLIGHT}) and is verified on the pool once every block is written; a
+ * verified piece is announced to every peer, a failed one reopened and its sender banned (the sole
+ * sender at once, the senders of wrong blocks once the piece is downloaded right: {@link
+ * BlockOrigins}). Out: requests of unchoked peers for verified pieces are read on the pool and
+ * queued.
  */
 final class Transfers {
   /** After a peer rejects a request it is not asked again for this long. */
@@ -102,6 +105,7 @@ final class Transfers {
     Outbox out = new Outbox();
     Content ct = exchange.content();
     boolean accepted = false;
+    PieceBuffers.Assembly assembly = null;
     exchange.lock.lock();
     try {
       long now = exchange.now();
@@ -115,6 +119,7 @@ final class Transfers {
       switch (ct.picker.received(peer.id, piece.piece(), piece.begin(), length)) {
         case Arrival.Accepted a -> {
           accepted = true;
+          assembly = ct.buffers.claim(piece.piece()).orElse(null);
           ct.origins.record(piece.piece(), piece.begin() / PieceLayout.BLOCK_LENGTH, peer.id, crc);
           for (PeerRequest cancel : a.cancels()) {
             Peer other = exchange.peerById(cancel.peer());
@@ -135,8 +140,15 @@ final class Transfers {
       exchange.lock.unlock();
     }
     out.send();
-    if (accepted && ct != null) {
-      write(ct, piece.piece(), piece.begin(), data);
+    if (assembly != null && ct != null) {
+      assembly.put(piece.begin(), data);
+      if (assembly.blockArrived()) {
+        commit(ct, assembly);
+      }
+    } else if (accepted && ct != null) {
+      // The reader reuses its buffer (PeerListener.keepsBlocks): the pool gets a copy.
+      ByteBuffer copy = ByteBuffer.allocate(length).put(data).flip();
+      write(ct, piece.piece(), piece.begin(), copy);
     }
     exchange.throttleDownload(length);
   }
@@ -170,6 +182,25 @@ final class Transfers {
     }
   }
 
+  /** Every block of the piece is in its buffer: hashed, and written if right, on the pool. */
+  private void commit(Content ct, PieceBuffers.Assembly assembly) {
+    try {
+      ct.commitSlots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return; // only a closing session interrupts
+    }
+    CompletableFuture<Boolean> check;
+    try {
+      check = ct.storage.commitAsync(assembly.piece, assembly.data());
+    } catch (IllegalStateException | RejectedExecutionException e) {
+      ct.commitSlots.release();
+      return; // the storage or the pool is closed: the session is closing
+    }
+    var unused = check.whenComplete((ok, failure) -> ct.commitSlots.release());
+    checked(ct, assembly.piece, check);
+  }
+
   private void verify(Content ct, int piece) {
     CompletableFuture<Boolean> check;
     try {
@@ -177,12 +208,17 @@ final class Transfers {
     } catch (IllegalStateException e) {
       return; // closed
     }
+    checked(ct, piece, check);
+  }
+
+  private void checked(Content ct, int piece, CompletableFuture<Boolean> check) {
     exchange.verifying.incrementAndGet();
     var unused =
         check.whenComplete(
             (ok, failure) -> {
               exchange.verifying.decrementAndGet();
               if (failure != null) {
+                release(ct, piece);
                 exchange.fail("cannot check piece " + piece + ": " + failure.getMessage(), failure);
               } else {
                 verified(ct, piece, ok);
@@ -197,6 +233,7 @@ final class Transfers {
     exchange.lock.lock();
     try {
       long now = exchange.now();
+      ct.buffers.finished(piece);
       if (ok) {
         ct.picker.pieceVerified(piece);
         failedBefore = ct.origins.verified(piece);
@@ -226,6 +263,15 @@ final class Transfers {
     }
     if (finished) {
       exchange.finish();
+    }
+  }
+
+  private void release(Content ct, int piece) {
+    exchange.lock.lock();
+    try {
+      ct.buffers.finished(piece);
+    } finally {
+      exchange.lock.unlock();
     }
   }
 

@@ -106,6 +106,11 @@ public final class DiskPieceStore implements PieceStore {
     return layout;
   }
 
+  @Override
+  public PieceHashes hashes() {
+    return hashes;
+  }
+
   /** The download folder, absolute and normalised. */
   public Path folder() {
     return folder.base();

@@ -78,6 +78,11 @@ public final class MemoryPieceStore implements PieceStore {
   }
 
   @Override
+  public PieceHashes hashes() {
+    return hashes;
+  }
+
+  @Override
   public synchronized void writeBlock(int piece, int offset, ByteBuffer data) {
     layout.checkRange(piece, offset, data.remaining());
     long position = layout.pieceStart(piece) + offset;

@@ -2,6 +2,7 @@ package org.equinode.torrent.storage;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import org.equinode.torrent.metainfo.PieceHashes;
 
 /**
  * Reads and writes a torrent's bytes by piece, wherever they lie in its files, and checks pieces
@@ -23,6 +24,9 @@ import java.util.Optional;
 public interface PieceStore extends AutoCloseable {
   /** Where the pieces lie. */
   FileLayout layout();
+
+  /** The SHA-1 each piece must have. */
+  PieceHashes hashes();
 
   /**
    * Writes the remaining bytes of {@code data} into piece {@code piece} from {@code offset},

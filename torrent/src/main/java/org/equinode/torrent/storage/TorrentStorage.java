@@ -23,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Completion and durability</h2>
  *
- * A piece is <em>complete</em> once its data hashed right ({@link #verifyAsync}); from then on it
- * may be announced and uploaded, and writes to it are ignored. It is <em>recorded</em> once a
- * checkpoint has synced (fsync) every file written before the piece was verified and then written
- * the resume file ({@link ResumeData}, atomically) listing it. Checkpoints are batched: one runs
- * when the complete-but-unrecorded pieces reach {@link StorageOptions#syncEveryBytes()} or the
+ * A piece is <em>complete</em> once its data hashed right and is written ({@link #verifyAsync}
+ * reads back written blocks, {@link #commitAsync} hashes a piece in memory before writing it); from
+ * then on it may be announced and uploaded, and writes to it are ignored. It is <em>recorded</em>
+ * once a checkpoint has synced (fsync) every file written before the piece was verified and then
+ * written the resume file ({@link ResumeData}, atomically) listing it. Checkpoints are batched: one
+ * runs when the complete-but-unrecorded pieces reach {@link StorageOptions#syncEveryBytes()} or the
  * oldest of them {@link StorageOptions#syncInterval()} (checked after each verification and by
  * {@link #checkpointIfDue()}, which the session calls now and then), and at {@link #close()}. A
  * crash loses at most the unrecorded pieces; it never makes a piece count that was not durable.
@@ -41,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #writeBlock} from any number of threads at once (one per connection), for any
  *       pieces; a write to a piece that is complete or being verified returns false and writes
  *       nothing.
+ *   <li>{@link #commitAsync} hashes a piece held in memory on the pool and writes it only if it is
+ *       right; then as {@link #verifyAsync}.
  *   <li>{@link #verifyAsync} hashes on the pool given to {@link #open}; it waits for writes to that
  *       piece already under way, then blocks new ones until it is done. At most one verification of
  *       a piece at a time.
@@ -284,22 +287,8 @@ public final class TorrentStorage implements AutoCloseable {
   }
 
   private boolean verify(int piece) {
-    for (int spins = 0; ; spins++) {
-      int s = states.get(piece);
-      if (s == COMPLETE) {
-        return true;
-      }
-      if (s == VERIFYING) {
-        throw new IllegalStateException("piece " + piece + " is already being verified");
-      }
-      if (s == 0 && states.compareAndSet(piece, 0, VERIFYING)) {
-        break;
-      }
-      if (spins < 100) {
-        Thread.onSpinWait(); // a write under way: they take microseconds
-      } else {
-        LockSupport.parkNanos(WAIT_NANOS);
-      }
+    if (!claim(piece)) {
+      return true;
     }
     boolean ok;
     try {
@@ -315,6 +304,76 @@ public final class TorrentStorage implements AutoCloseable {
       states.set(piece, 0);
       return false;
     }
+    markComplete(piece);
+    return true;
+  }
+
+  /**
+   * Hashes piece {@code piece}, held whole in memory by {@code data} (its remaining bytes), on the
+   * pool; if it matches, writes it with one positional write and makes it complete. True: the piece
+   * is complete (it was already, or it hashed right and is written). False: it failed and nothing
+   * was written. Completes exceptionally with a {@link StorageException} if the write failed (the
+   * piece stays incomplete). {@code data} is only read, and not after the future completes.
+   *
+   * @throws IndexOutOfBoundsException if there is no such piece
+   * @throws IllegalArgumentException if {@code data} is not the size of the piece
+   */
+  public CompletableFuture<Boolean> commitAsync(int piece, ByteBuffer data) {
+    checkOpen();
+    int size = layout.pieceSize(piece);
+    if (data.remaining() != size) {
+      throw new IllegalArgumentException(
+          data.remaining() + " bytes for piece " + piece + " of " + size + " bytes");
+    }
+    return CompletableFuture.supplyAsync(() -> commit(piece, data.duplicate()), pool);
+  }
+
+  private boolean commit(int piece, ByteBuffer data) {
+    if (!store.hashes().verify(piece, data.duplicate())) {
+      return false;
+    }
+    if (!claim(piece)) {
+      return true;
+    }
+    try {
+      store.writeBlock(piece, 0, data);
+    } catch (RuntimeException e) {
+      states.set(piece, 0);
+      if (e instanceof StorageException se) {
+        noteError(se);
+      }
+      throw e;
+    }
+    markComplete(piece);
+    return true;
+  }
+
+  /**
+   * Takes piece {@code piece} for verification once the writes to it under way are done: false if
+   * it is complete already.
+   */
+  private boolean claim(int piece) {
+    for (int spins = 0; ; spins++) {
+      int s = states.get(piece);
+      if (s == COMPLETE) {
+        return false;
+      }
+      if (s == VERIFYING) {
+        throw new IllegalStateException("piece " + piece + " is already being verified");
+      }
+      if (s == 0 && states.compareAndSet(piece, 0, VERIFYING)) {
+        return true;
+      }
+      if (spins < 100) {
+        Thread.onSpinWait(); // a write under way: they take microseconds
+      } else {
+        LockSupport.parkNanos(WAIT_NANOS);
+      }
+    }
+  }
+
+  /** Piece {@code piece}, verified and written, becomes complete. Its state is VERIFYING. */
+  private void markComplete(int piece) {
     synchronized (lock) {
       complete.set(piece);
       countDone(piece);
@@ -329,7 +388,6 @@ public final class TorrentStorage implements AutoCloseable {
     } catch (StorageException e) {
       // Kept as error(); the piece itself is verified and stays complete.
     }
-    return true;
   }
 
   /**

@@ -187,8 +187,8 @@ final class BlockSelection {
   void endgame() {
     for (int asked = 1; asked < PiecePicker.MAX_REQUESTS_PER_BLOCK && wantsMore(); asked++) {
       for (PieceProgress progress : picker.inProgress()) {
-        if (!eligible(progress.piece())) {
-          continue;
+        if (progress.isComplete() || !eligible(progress.piece())) {
+          continue; // a piece whose blocks all arrived waits for its hash check: nothing to ask
         }
         for (int block = 0; block < progress.blockCount() && wantsMore(); block++) {
           List<ConnectionId> askedFrom = progress.requesters(block);

@@ -78,6 +78,30 @@ class MessageReaderTest {
   }
 
   @Test
+  void readsMessagesWhateverTheChunksWhenBlocksAreNotKept() throws IOException {
+    RandomGenerator random = SeededRandom.of(43);
+    List<PeerMessage> sent = new ArrayList<>(Samples.random(random, 2_000));
+    sent.addAll(Samples.oneOfEach());
+    for (int i = 0; i < 200; i++) {
+      byte[] block = new byte[16 * 1024];
+      random.nextBytes(block);
+      sent.add(random.nextInt(sent.size()), new Piece(i % 100, 0, ByteBuffer.wrap(block)));
+    }
+    byte[] stream = Samples.encodeAll(sent);
+    for (int maxChunk : new int[] {1, 7, 1000, 100_000, 1_000_000}) {
+      MessageReader reader =
+          new MessageReader(new Trickle(stream, random, maxChunk), Samples.DECODER, false);
+      for (PeerMessage expected : sent) {
+        assertThat(reader.read()).isEqualTo(expected); // a block is valid until the next read
+      }
+      assertThat(reader.bytesRead()).isEqualTo(stream.length);
+      assertThatThrownBy(reader::read)
+          .isInstanceOf(EOFException.class)
+          .hasMessage("the peer closed the connection");
+    }
+  }
+
+  @Test
   void readsTheHandshakeThenMessagesFromTheSameBuffer() throws IOException {
     Handshake handshake =
         new Handshake(

@@ -188,6 +188,41 @@ class TorrentStorageTest {
   }
 
   @Test
+  void aPieceCommittedFromMemoryIsWrittenOnlyIfItHashesRight() {
+    TestTorrent t = TestTorrent.of(5, 32, 80);
+    MemoryPieceStore store = MemoryPieceStore.create(t.layout(), t.hashes());
+    TorrentStorage storage = open(store, syncEvery(64));
+    byte[] wrong = t.piece(1);
+    wrong[7] ^= 1;
+    assertThat(storage.commitAsync(1, ByteBuffer.wrap(wrong)).join()).isFalse();
+    assertThat(storage.isComplete(1)).isFalse();
+    assertThatThrownBy(() -> store.readBlock(1, 0, ByteBuffer.allocate(32)))
+        .isInstanceOf(StorageException.class); // nothing was written
+    for (int p = 0; p < t.layout().pieceCount(); p++) {
+      ByteBuffer data = ByteBuffer.allocateDirect(t.layout().pieceSize(p)).put(t.piece(p)).flip();
+      assertThat(storage.commitAsync(p, data).join()).isTrue();
+      assertThat(data.remaining()).isEqualTo(t.layout().pieceSize(p));
+      assertThat(storage.isComplete(p)).isTrue();
+    }
+    assertThat(storage.recorded().count()).isEqualTo(2); // the first checkpoint after 64 bytes
+    storage.close();
+    for (int p = 0; p < t.layout().pieceCount(); p++) {
+      assertThat(store.verifyPiece(p)).isTrue();
+    }
+    assertThat(storage.recorded().isFull()).isTrue();
+  }
+
+  @Test
+  void aCommitOfTheWrongSizeIsRefused() {
+    TestTorrent t = TestTorrent.of(6, 32, 80);
+    TorrentStorage storage =
+        open(MemoryPieceStore.create(t.layout(), t.hashes()), StorageOptions.defaults());
+    assertThatThrownBy(() -> storage.commitAsync(2, ByteBuffer.allocate(32)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("32 bytes for piece 2 of 16 bytes");
+  }
+
+  @Test
   void aFailedPieceCanBeWrittenAgain() {
     TestTorrent t = TestTorrent.of(4, 32, 64);
     TorrentStorage storage =
