@@ -42,7 +42,8 @@ class WalletRestoreTest {
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             TimeSource.system(),
             new SecureRandom(),
-            1),
+            1,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
         "test");
   }
 
