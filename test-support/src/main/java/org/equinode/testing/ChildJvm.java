@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A child JVM running a {@code main} class of the test class path, for crash tests: the test waits
@@ -22,14 +20,32 @@ import java.util.concurrent.TimeoutException;
  * goes to a file, read back in failure messages.
  */
 public final class ChildJvm implements AutoCloseable {
+  /** What the reader queues when the child's output ends. */
+  private static final Optional<String> END = Optional.empty();
+
   private final Process process;
-  private final BufferedReader output;
   private final Path errors;
+  private final LinkedBlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
 
   private ChildJvm(Process process, Path errors) {
     this.process = process;
-    this.output = process.inputReader(StandardCharsets.UTF_8);
     this.errors = errors;
+    BufferedReader output = process.inputReader(StandardCharsets.UTF_8);
+    // Killing a process closes its streams: a reader thread keeps every line read until then.
+    Thread.ofVirtual()
+        .name("child-output")
+        .start(
+            () -> {
+              try {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                  lines.add(Optional.of(line));
+                }
+              } catch (IOException e) {
+                // closed by kill: what was read is all there is
+              } finally {
+                lines.add(END);
+              }
+            });
   }
 
   /**
@@ -75,21 +91,25 @@ public final class ChildJvm implements AutoCloseable {
    *     ended or said nothing in time
    */
   public String awaitLine(Duration timeout, String where) throws InterruptedException {
-    CompletableFuture<Optional<String>> line =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return Optional.ofNullable(output.readLine());
-              } catch (IOException e) {
-                return Optional.empty();
-              }
-            });
-    try {
-      return line.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-          .orElseThrow(() -> new AssertionError(where + ": child ended: " + errors()));
-    } catch (ExecutionException | TimeoutException e) {
-      throw new AssertionError(where + ": child said nothing: " + e + " " + errors(), e);
+    Optional<String> line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (line == null) {
+      throw new AssertionError(where + ": child said nothing in " + timeout + ": " + errors());
     }
+    if (line.isEmpty()) {
+      lines.add(END);
+      throw new AssertionError(where + ": child ended: " + errors());
+    }
+    return line.get();
+  }
+
+  /** The lines the child wrote that were not awaited yet; call after {@link #kill}. */
+  public List<String> remainingLines() throws InterruptedException {
+    List<String> rest = new ArrayList<>();
+    for (Optional<String> line = lines.take(); line.isPresent(); line = lines.take()) {
+      rest.add(line.get());
+    }
+    lines.add(END);
+    return rest;
   }
 
   public boolean isAlive() {
