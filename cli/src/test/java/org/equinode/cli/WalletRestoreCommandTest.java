@@ -109,10 +109,11 @@ class WalletRestoreCommandTest {
                 1,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
             "test")) {
+      assertThat(node.rpcCookie().token()).isNotEmpty();
       String[] global = {"--network", "dev", "--datadir", data.toString()};
       Run onArgv = run("", concat(global, "wallet", "create", "a", "--passphrase", "secret"));
       assertThat(onArgv.code()).isNotZero();
-      assertThat(onArgv.err()).contains("Unknown option: '--passphrase'");
+      assertThat(onArgv.err()).contains("Unknown options: '--passphrase'");
       Run noInput = run("", concat(global, "wallet", "create", "a"));
       assertThat(noInput.code()).isEqualTo(ErrorReporter.FAILED);
       assertThat(noInput.err())
