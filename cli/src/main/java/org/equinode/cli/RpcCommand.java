@@ -24,7 +24,13 @@ import picocli.CommandLine.Parameters;
     description = {
       "Calls a JSON-RPC method of the running node and prints the result.",
       "Each parameter is read as a JSON value (5, true, [1,2], \"text\"); anything that is not",
-      "valid JSON is sent as a string. 'equinode rpc help' lists the methods."
+      "valid JSON is sent as a string. 'equinode rpc help' lists the methods.",
+      "",
+      "Parameters are positional, as bitcoin-cli takes them, so they are on the command line,"
+          + " where other users of the machine can read them (ps): give secrets through"
+          + " 'equinode wallet create', 'wallet restore' and 'wallet unlock', which read them"
+          + " without echo, rather than 'rpc createwallet', 'rpc restorewallet' or"
+          + " 'rpc walletpassphrase'."
     })
 final class RpcCommand extends Subcommand {
   @Option(names = "--wallet", paramLabel = "NAME", description = "The wallet the call is for.")

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,42 @@ public interface SecretInput {
    * caller wipes the characters when done.
    */
   Optional<char[]> readLine(String prompt);
+
+  /**
+   * The next line, or a {@link CliException} saying that the input ended before {@code what}, and
+   * then {@code outcome} ("nothing was restored").
+   */
+  default char[] require(String prompt, String what, String outcome) {
+    return readLine(prompt)
+        .orElseThrow(
+            () ->
+                new CliException(
+                    (isTerminal() ? "the terminal" : "standard input")
+                        + " ended before "
+                        + what
+                        + "; "
+                        + outcome));
+  }
+
+  /**
+   * A new passphrase: typed twice on a terminal (the two must match), one line from a stream. Empty
+   * for none.
+   *
+   * @throws CliException if the input ends first or the two differ, with {@code outcome}
+   */
+  default char[] newPassphrase(String prompt, String outcome) {
+    char[] passphrase = require(prompt, "the wallet passphrase", outcome);
+    if (isTerminal()) {
+      char[] again = require("The passphrase again: ", "the passphrase again", outcome);
+      boolean same = Arrays.equals(passphrase, again);
+      Arrays.fill(again, '\0');
+      if (!same) {
+        Arrays.fill(passphrase, '\0');
+        throw new CliException("the two passphrases differ; " + outcome);
+      }
+    }
+    return passphrase;
+  }
 
   /** The process's terminal if it has one, else its standard input. */
   @SuppressWarnings("SystemConsoleNull") // null on JDK 21; isTerminal() checked where it exists

@@ -2,9 +2,10 @@ package org.equinode.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Parameters;
       WalletCommand.Create.class,
       WalletRestoreCommand.class,
       WalletCommand.Load.class,
+      WalletCommand.Unlock.class,
+      WalletCommand.Lock.class,
       WalletCommand.NewAddress.class,
       WalletCommand.Balance.class,
       WalletCommand.Send.class,
@@ -50,6 +53,11 @@ final class WalletCommand extends CommandGroup {
       description = {
         "Creates a wallet and shows its 24 recovery words once: write them down.",
         "",
+        "The passphrase that encrypts the wallet file's keys is read from the terminal without"
+            + " echo (twice), or as one line from standard input when it is not a terminal (an"
+            + " empty line for none). It is never taken from the command line, where other users"
+            + " of the machine can read it (ps).",
+        "",
         "The words are the wallet's backup: 'equinode wallet restore' rebuilds it from them."
       })
   static final class Create extends NodeCall {
@@ -57,23 +65,77 @@ final class WalletCommand extends CommandGroup {
     @Parameters(index = "0", paramLabel = "NAME", description = "lower-case letters, digits, - _")
     String name;
 
-    @Option(
-        names = "--passphrase",
-        paramLabel = "TEXT",
-        description = "Encrypts the wallet file's keys with this passphrase.")
-    @Nullable String passphrase;
-
     Create(CommandEnvironment environment) {
       super(environment);
     }
 
     @Override
     public Integer call() {
-      List<JsonNode> params = new ArrayList<>(List.of(TextNode.valueOf(name)));
-      if (passphrase != null) {
-        params.add(TextNode.valueOf(passphrase));
+      char[] passphrase =
+          environment
+              .secrets()
+              .newPassphrase("Wallet passphrase (Enter for none): ", "nothing was created");
+      try {
+        List<JsonNode> params =
+            List.of(TextNode.valueOf(name), TextNode.valueOf(new String(passphrase)));
+        return print(call(Optional.empty(), "createwallet", params));
+      } finally {
+        Arrays.fill(passphrase, '\0');
       }
-      return print(call(Optional.empty(), "createwallet", params));
+    }
+  }
+
+  @Command(
+      name = "unlock",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Unlocks a wallet so that it can sign (JSON-RPC walletpassphrase).",
+        "",
+        "The passphrase is read from the terminal without echo, or as one line from standard"
+            + " input when it is not a terminal; never from the command line (ps)."
+      })
+  static final class Unlock extends OneWallet {
+    @Option(
+        names = "--for",
+        paramLabel = "SECONDS",
+        defaultValue = "600",
+        description = "How long it stays unlocked (default: ${DEFAULT-VALUE}).")
+    long seconds;
+
+    Unlock(CommandEnvironment environment) {
+      super(environment);
+    }
+
+    @Override
+    public Integer call() {
+      char[] passphrase =
+          environment
+              .secrets()
+              .require("Wallet passphrase: ", "the wallet passphrase", "the wallet stays locked");
+      try {
+        return print(
+            call(
+                wallet(),
+                "walletpassphrase",
+                List.of(TextNode.valueOf(new String(passphrase)), LongNode.valueOf(seconds))));
+      } finally {
+        Arrays.fill(passphrase, '\0');
+      }
+    }
+  }
+
+  @Command(
+      name = "lock",
+      mixinStandardHelpOptions = true,
+      description = "Locks a wallet: its keys leave the node's memory (JSON-RPC walletlock).")
+  static final class Lock extends OneWallet {
+    Lock(CommandEnvironment environment) {
+      super(environment);
+    }
+
+    @Override
+    public Integer call() {
+      return print(call(wallet(), "walletlock", List.of()));
     }
   }
 

@@ -31,6 +31,8 @@ import picocli.CommandLine.Parameters;
           + " limit), as BIP44 wallets do."
     })
 final class WalletRestoreCommand extends NodeCall {
+  private static final String NOTHING_DONE = "nothing was restored";
+
   @SuppressWarnings("NullAway.Init") // required parameter
   @Parameters(index = "0", paramLabel = "NAME", description = "lower-case letters, digits, - _")
   String name;
@@ -53,21 +55,13 @@ final class WalletRestoreCommand extends NodeCall {
   @Override
   public Integer call() {
     SecretInput input = environment.secrets();
-    char[] words = read(input, "Recovery words: ", "the recovery words");
-    char[] passphrase =
-        read(input, "New wallet passphrase (Enter for none): ", "the wallet passphrase");
+    char[] words = input.require("Recovery words: ", "the recovery words", NOTHING_DONE);
+    char[] passphrase = new char[0];
     char[] bip39 = new char[0];
     try {
-      if (input.isTerminal()) {
-        char[] again = read(input, "The passphrase again: ", "the passphrase again");
-        boolean same = Arrays.equals(passphrase, again);
-        Arrays.fill(again, '\0');
-        if (!same) {
-          throw new CliException("the two passphrases differ; nothing was restored");
-        }
-      }
+      passphrase = input.newPassphrase("New wallet passphrase (Enter for none): ", NOTHING_DONE);
       if (bip39Passphrase) {
-        bip39 = read(input, "BIP39 passphrase: ", "the BIP39 passphrase");
+        bip39 = input.require("BIP39 passphrase: ", "the BIP39 passphrase", NOTHING_DONE);
       }
       List<JsonNode> params =
           new ArrayList<>(
@@ -83,17 +77,5 @@ final class WalletRestoreCommand extends NodeCall {
       Arrays.fill(passphrase, '\0');
       Arrays.fill(bip39, '\0');
     }
-  }
-
-  private static char[] read(SecretInput input, String prompt, String what) {
-    return input
-        .readLine(prompt)
-        .orElseThrow(
-            () ->
-                new CliException(
-                    (input.isTerminal() ? "the terminal" : "standard input")
-                        + " ended before "
-                        + what
-                        + "; nothing was restored"));
   }
 }

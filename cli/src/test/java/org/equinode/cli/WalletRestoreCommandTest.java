@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code wallet restore} reads the words and passphrase from standard input, never from argv. */
+/**
+ * {@code wallet create}, {@code restore} and {@code unlock} read the words and passphrases from
+ * standard input, never from argv.
+ */
 class WalletRestoreCommandTest {
   @TempDir Path home;
 
@@ -51,7 +54,7 @@ class WalletRestoreCommandTest {
         Node.start(NodeConfig.loopback(new DataDirectory(data, Network.DEV)), "test")) {
       assertThat(node.rpcCookie().token()).isNotEmpty();
       String[] global = {"--network", "dev", "--datadir", data.toString()};
-      JsonNode created = json(run("", concat(global, "wallet", "create", "first", "--json")));
+      JsonNode created = json(run("\n", concat(global, "wallet", "create", "first", "--json")));
       String mnemonic = created.get("mnemonic").asText();
       assertThat(mnemonic.split(" ")).hasSize(24);
       assertThat(created.get("warning").asText()).contains("write them down");
@@ -78,6 +81,49 @@ class WalletRestoreCommandTest {
           .contains("standard input ended before the recovery words; nothing was restored");
       Run help = run("", "wallet", "restore", "--help");
       assertThat(help.out()).contains("never taken from", "(ps)", "gap");
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void createAndUnlockReadThePassphraseFromStandardInput() throws Exception {
+    Path data = home.resolve("dev");
+    try (Node node =
+        Node.start(NodeConfig.loopback(new DataDirectory(data, Network.DEV)), "test")) {
+      assertThat(node.rpcCookie().token()).isNotEmpty();
+      String[] global = {"--network", "dev", "--datadir", data.toString()};
+      Run onArgv = run("", concat(global, "wallet", "create", "a", "--passphrase", "secret"));
+      assertThat(onArgv.code()).isNotZero();
+      assertThat(onArgv.err()).contains("Unknown options: '--passphrase'");
+      Run noInput = run("", concat(global, "wallet", "create", "a"));
+      assertThat(noInput.code()).isEqualTo(ErrorReporter.FAILED);
+      assertThat(noInput.err())
+          .contains("standard input ended before the wallet passphrase; nothing was created");
+
+      JsonNode created =
+          json(run("s3cret words\n", concat(global, "wallet", "create", "a", "--json")));
+      assertThat(created.get("warning").asText()).doesNotContain("no passphrase");
+      // Encrypted and locked: it hands out the addresses it derived ahead, but cannot sign.
+      String address = json(run("", concat(global, "wallet", "address", "--json"))).asText();
+      json(run("", concat(global, "mine", "101", "--to", address, "--json")));
+      Run locked = run("", concat(global, "wallet", "send", address, "1"));
+      assertThat(locked.code()).isEqualTo(ErrorReporter.FAILED);
+      assertThat(locked.err()).contains("is locked");
+
+      Run wrong = run("not it\n", concat(global, "wallet", "unlock"));
+      assertThat(wrong.code()).isEqualTo(ErrorReporter.FAILED);
+      assertThat(wrong.err()).contains("wrong passphrase for wallet 'a'");
+      assertThat(
+              json(run("s3cret words\n", concat(global, "wallet", "unlock", "--json")))
+                  .get("locked")
+                  .asBoolean())
+          .isFalse();
+      assertThat(run("", concat(global, "wallet", "send", address, "1")).code()).isZero();
+      assertThat(
+              json(run("", concat(global, "wallet", "lock", "--json"))).get("locked").asBoolean())
+          .isTrue();
+      assertThat(run("", "wallet", "create", "--help").out()).contains("never taken from", "(ps)");
+      assertThat(run("", "rpc", "--help").out()).contains("wallet unlock", "(ps)");
     }
   }
 

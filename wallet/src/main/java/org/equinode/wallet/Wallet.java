@@ -505,6 +505,26 @@ public final class Wallet implements WalletLedgerListener {
   }
 
   /**
+   * The wallet's pending transactions, parents before children: what a node offers its mempool
+   * again when it loads the wallet (the mempool does not outlive the node).
+   */
+  public synchronized List<Tx> pendingTransactions() {
+    return state.ledger.pending();
+  }
+
+  /**
+   * Gives up a pending transaction and those that spend its outputs (as bitcoind's {@code
+   * abandontransaction}): the coins they spent are spendable again. The caller makes sure no
+   * mempool holds it. A block that confirms it after all brings it back.
+   *
+   * @throws WalletException if the wallet does not hold {@code txId} as pending
+   */
+  public synchronized void abandon(TxId txId) {
+    state.ledger.abandon(txId);
+    changes++;
+  }
+
+  /**
    * The last block the wallet has seen. Empty for a wallet that has seen none: a new wallet may
    * start at the node's tip, a restored one needs the chain from its start to find its coins.
    */

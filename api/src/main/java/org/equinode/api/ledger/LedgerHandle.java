@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.equinode.chain.BlockHash;
 import org.equinode.chain.LockHash;
+import org.equinode.chain.TxId;
 import org.equinode.chain.mempool.Mempool;
 import org.equinode.chain.mempool.MempoolVerdict;
 import org.equinode.chain.params.ChainParams;
@@ -46,7 +47,21 @@ public interface LedgerHandle {
       Passphrase passphrase,
       int fromHeight);
 
+  /**
+   * Loads a wallet file, brings it up to the tip, and offers its pending transactions to the
+   * mempool again; those the mempool refuses for good (conflicting, double-spent, invalid) are
+   * abandoned.
+   */
   Wallet loadWallet(WalletName name);
+
+  /**
+   * Abandons a pending transaction of {@code wallet} that the mempool does not hold, with the
+   * wallet's pending transactions spending its outputs: the coins they spent are spendable again.
+   *
+   * @throws org.equinode.wallet.WalletException if the mempool holds it or the wallet does not hold
+   *     it as pending
+   */
+  void abandonTransaction(Wallet wallet, TxId txId);
 
   boolean unloadWallet(WalletName name);
 

@@ -14,6 +14,7 @@ import org.equinode.api.RpcParams;
 import org.equinode.api.chain.Amounts;
 import org.equinode.chain.Amount;
 import org.equinode.chain.LockHash;
+import org.equinode.chain.TxId;
 import org.equinode.chain.mempool.MempoolVerdict;
 import org.equinode.crypto.Address;
 import org.equinode.crypto.CryptoException;
@@ -35,11 +36,11 @@ import org.equinode.wallet.spend.Payment;
 /**
  * The wallet methods, named as bitcoind's where the meaning is the same: {@code createwallet},
  * {@code loadwallet}, {@code unloadwallet}, {@code listwallets}, {@code getnewaddress}, {@code
- * getbalances}, {@code sendtoaddress}, {@code listtransactions}, {@code walletpassphrase}, {@code
- * walletlock}, and {@code generatetoaddress}; and {@code restorewallet}, which unlike bitcoind's
- * restores from the recovery words rather than a backup file ({@link RestoreWallet}). A call names
- * its wallet with {@code /wallet/NAME} (the CLI's {@code --wallet}); with one wallet loaded, that
- * one is used.
+ * getbalances}, {@code sendtoaddress}, {@code listtransactions}, {@code abandontransaction}, {@code
+ * walletpassphrase}, {@code walletlock}, and {@code generatetoaddress}; and {@code restorewallet},
+ * which unlike bitcoind's restores from the recovery words rather than a backup file ({@link
+ * RestoreWallet}). A call names its wallet with {@code /wallet/NAME} (the CLI's {@code --wallet});
+ * with one wallet loaded, that one is used.
  */
 public final class WalletMethods {
   /** The fee rate of a payment when the caller gives none, in units per byte. */
@@ -200,6 +201,17 @@ public final class WalletMethods {
               return wallet(ledger, context.wallet()).history().stream()
                   .map(WalletMethods::describe)
                   .toList();
+            }),
+        new Method(
+            "abandontransaction",
+            "txid",
+            "Gives up a pending wallet transaction the mempool does not hold (and the wallet's"
+                + " pending ones that spend it): the coins it spent are spendable again.",
+            (params, context) -> {
+              params.expectAtMost("txid");
+              TxId txId = MempoolMethods.txId(params.requiredString(0, "txid"));
+              ledger.abandonTransaction(wallet(ledger, context.wallet()), txId);
+              return Map.of("txid", txId.hash().toString(), "abandoned", true);
             }),
         new Method(
             "walletpassphrase",

@@ -2,22 +2,15 @@ package org.equinode.chain.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.equinode.chain.block.Block;
 import org.equinode.store.KeyValueStore;
 import org.equinode.store.RocksStore;
+import org.equinode.testing.ChildJvm;
 import org.equinode.testing.SeededRandom;
 import org.equinode.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -39,7 +32,7 @@ class CrashSafetyTest {
   static final int MAX_KILL_DELAY_MILLIS = 400;
 
   /** How long a child may take to start, open the store and say it is ready. */
-  static final long READY_TIMEOUT_SECONDS = 30;
+  static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
   @TempDir Path folder;
 
@@ -62,15 +55,12 @@ class CrashSafetyTest {
       long delay = random.nextInt(MAX_KILL_DELAY_MILLIS + 1);
       String where = "seed " + seed + ", kill " + kill + " (child seed " + childSeed + ")";
       Path errors = folder.resolve("child-" + kill + ".err");
-      Process child = start(db, childSeed, errors);
-      try {
-        String ready = awaitReady(child, errors, where);
+      try (ChildJvm child =
+          ChildJvm.start(CrashLoop.class, errors, db.toString(), Long.toString(childSeed))) {
+        String ready = child.awaitLine(READY_TIMEOUT, where);
         assertThat(ready).as(where).startsWith("ready ");
         Thread.sleep(delay);
-        assertThat(child.isAlive()).as(where + " child died: " + read(errors)).isTrue();
-      } finally {
-        child.destroyForcibly();
-        child.waitFor();
+        assertThat(child.isAlive()).as(where + " child died: " + child.errors()).isTrue();
       }
       heights.add(check(db, where));
     }
@@ -118,57 +108,5 @@ class CrashSafetyTest {
     long[] count = {0};
     store.scan(StateKeys.prefix(kind), (key, value) -> ++count[0] > 0);
     return count[0];
-  }
-
-  private static Process start(Path db, long childSeed, Path errors) throws IOException {
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElseThrow(() -> new IllegalStateException("cannot tell which java runs the test"));
-    List<String> command =
-        List.of(
-            java,
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-Xshare:auto",
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            CrashLoop.class.getName(),
-            db.toString(),
-            Long.toString(childSeed));
-    return new ProcessBuilder(command)
-        .redirectError(errors.toFile())
-        .redirectInput(ProcessBuilder.Redirect.PIPE)
-        .start();
-  }
-
-  private static String awaitReady(Process child, Path errors, String where)
-      throws InterruptedException, IOException {
-    BufferedReader reader = child.inputReader(StandardCharsets.UTF_8);
-    CompletableFuture<Optional<String>> line =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return Optional.ofNullable(reader.readLine());
-              } catch (IOException e) {
-                return Optional.empty();
-              }
-            });
-    try {
-      return line.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-          .orElseThrow(() -> new AssertionError(where + ": child ended: " + read(errors)));
-    } catch (ExecutionException | TimeoutException e) {
-      throw new AssertionError(where + ": child not ready: " + e + " " + read(errors), e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.exists(file) ? Files.readString(file) : "";
-    } catch (IOException e) {
-      return "(cannot read " + file + ": " + e + ")";
-    }
   }
 }

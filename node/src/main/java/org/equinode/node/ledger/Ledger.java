@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.equinode.api.ledger.LedgerHandle;
 import org.equinode.chain.BlockHash;
 import org.equinode.chain.LockHash;
+import org.equinode.chain.TxId;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.consensus.SignatureChecker;
 import org.equinode.chain.consensus.UtxoView;
@@ -39,7 +40,10 @@ import org.equinode.wallet.WalletException;
 import org.equinode.wallet.WalletName;
 import org.equinode.wallet.WalletRegistry;
 import org.equinode.wallet.WrongPassphraseException;
+import org.equinode.wallet.file.Argon2Params;
 import org.equinode.wallet.ledger.BlockRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger of one node: the chain state (single owner: every block goes through {@link
@@ -47,6 +51,8 @@ import org.equinode.wallet.ledger.BlockRef;
  * miner. Events flow one way: chain → mempool → wallets.
  */
 public final class Ledger implements LedgerHandle, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
   private final ChainState chain;
   private final Mempool mempool;
   private final WalletRegistry wallets;
@@ -67,11 +73,33 @@ public final class Ledger implements LedgerHandle, AutoCloseable {
       SecureRandom random,
       SignatureChecker checker,
       int minerThreads) {
+    this(chain, walletFolder, time, random, checker, minerThreads, Argon2Params.DEFAULT);
+  }
+
+  /**
+   * Wires a ledger whose new wallet files use {@code walletKdf} (tests choose a cheap one; a file
+   * opens with the cost it was written with).
+   */
+  public Ledger(
+      ChainState chain,
+      Path walletFolder,
+      TimeSource time,
+      SecureRandom random,
+      SignatureChecker checker,
+      int minerThreads,
+      Argon2Params walletKdf) {
     this.chain = chain;
     MempoolChainView view = new ChainView(chain);
     this.mempool = new Mempool(view, MempoolConfig.defaults(), checker, time, random);
     this.wallets =
-        new WalletRegistry(walletFolder, WalletContext.of(chain.params().network(), time, random));
+        new WalletRegistry(
+            walletFolder,
+            new WalletContext(
+                chain.params().network(),
+                chain.params().coinbaseMaturity(),
+                walletKdf,
+                time,
+                random));
     this.assembler = new BlockAssembler(view, mempool::entries, time);
     this.miner = new CpuMiner(minerThreads);
     chain.addListener(new ChainEvents());
@@ -252,10 +280,65 @@ public final class Ledger implements LedgerHandle, AutoCloseable {
     for (int height = from; height <= chain.tip().height(); height++) {
       wallet.blockConnected(height, chain.block(chain.hashAt(height).orElseThrow()).orElseThrow());
     }
+    resubmitPending(wallet);
     for (MempoolEntry entry : mempool.entries()) {
       wallet.txAdded(entry.tx());
     }
     wallet.flush();
+  }
+
+  /**
+   * Offers the wallet's pending transactions to the mempool, parents first: a restart emptied the
+   * mempool, not the wallet (bitcoind's wallet does the same with {@code -walletbroadcast}). One
+   * the mempool refuses for good is abandoned, so that the coins it spent are spendable again: it
+   * conflicts with or fails to replace a mempool transaction, it spends coins that are spent or
+   * gone, or it is invalid. One refused for now (fee below the pool's minimum, pool full, chain of
+   * unconfirmed transactions too long) stays pending, to be offered at the next load.
+   */
+  private void resubmitPending(Wallet wallet) {
+    for (Tx tx : wallet.pendingTransactions()) {
+      TxId txId = tx.txId();
+      boolean stillPending = wallet.transaction(txId).map(w -> !w.isConfirmed()).orElse(false);
+      if (!stillPending || mempool.contains(txId)) {
+        continue; // abandoned with a parent just now, or the mempool has it
+      }
+      MempoolVerdict verdict = mempool.accept(tx);
+      if (refusedForGood(verdict)) {
+        log.info("wallet {}: abandoned pending transaction {}: {}", wallet.name(), txId, verdict);
+        wallet.abandon(txId);
+      }
+    }
+  }
+
+  private static boolean refusedForGood(MempoolVerdict verdict) {
+    return switch (verdict) {
+      case MempoolVerdict.Accepted accepted -> false;
+      case MempoolVerdict.Orphan orphan -> true;
+      case MempoolVerdict.Rejected rejected ->
+          switch (rejected.reason()) {
+            case INVALID, CONFLICT, RBF_INSUFFICIENT_FEE, ORPHAN -> true;
+            case ALREADY_KNOWN, INSUFFICIENT_FEE, MEMPOOL_FULL, TOO_LONG_CHAIN -> false;
+          };
+    };
+  }
+
+  /**
+   * Abandons a pending transaction of {@code wallet} that the mempool does not hold (bitcoind's
+   * {@code abandontransaction}): it and the wallet's pending transactions spending its outputs are
+   * forgotten, and the coins they spent are spendable again.
+   *
+   * @throws WalletException if the mempool holds it, or the wallet does not hold it as pending
+   */
+  @Override
+  public void abandonTransaction(Wallet wallet, TxId txId) {
+    synchronized (chainOwner) {
+      if (mempool.contains(txId)) {
+        throw new WalletException(
+            "transaction " + txId + " is in the mempool: only one that is not can be abandoned");
+      }
+      wallet.abandon(txId);
+      wallet.flush();
+    }
   }
 
   /** Saves every wallet. */

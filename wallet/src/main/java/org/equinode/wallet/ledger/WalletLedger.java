@@ -181,6 +181,29 @@ public final class WalletLedger {
     return true;
   }
 
+  /**
+   * Forgets a pending transaction that will not confirm (the mempool refuses it, or the user gave
+   * up on it), with the pending transactions that spend its outputs: the coins they spent are
+   * spendable again. Should it confirm after all, the block brings it back.
+   *
+   * @throws WalletException if the wallet does not hold {@code txId} as pending
+   */
+  public void abandon(TxId txId) {
+    Entry entry = txs.get(txId);
+    if (entry == null) {
+      throw new WalletException("transaction " + txId + " is not the wallet's");
+    }
+    if (entry.wtx.isConfirmed()) {
+      throw new WalletException("transaction " + txId + " is confirmed: it cannot be abandoned");
+    }
+    removeWithPendingDescendants(txId);
+  }
+
+  /** The pending transactions, parents before children (the order the wallet learned of them). */
+  public List<Tx> pending() {
+    return sortedEntries().stream().filter(e -> !e.wtx.isConfirmed()).map(e -> e.wtx.tx()).toList();
+  }
+
   /** A transaction the indexes refer to, which must be there. */
   private Entry known(TxId txId) {
     Entry entry = txs.get(txId);

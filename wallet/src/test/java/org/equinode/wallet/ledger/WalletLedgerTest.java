@@ -181,6 +181,32 @@ class WalletLedgerTest {
   }
 
   @Test
+  void abandoningAPendingSpendFreesItsCoinAndDropsItsChildren() {
+    mine(STRANGER, TestBlocks.payment("in", new TxOut(eq(10), A)));
+    WalletCoin coin = ledger.spendable(CoinKind.RECEIVE).get(0);
+    Tx first = spend(List.of(coin), new TxOut(eq(9), B));
+    ledger.addPending(first, 1);
+    WalletCoin change = ledger.coin(new OutPoint(first.txId(), 0)).orElseThrow();
+    Tx child = spend(List.of(change), new TxOut(eq(8), A));
+    ledger.addPending(child, 2);
+    assertThat(ledger.pending()).containsExactly(first, child);
+
+    ledger.abandon(first.txId());
+    assertThat(ledger.pending()).isEmpty();
+    assertThat(ledger.spendable(CoinKind.RECEIVE)).containsExactly(coin);
+    assertThat(ledger.balance()).isEqualTo(new Balance(eq(10), eq(0), eq(0), eq(0)));
+    assertThatThrownBy(() -> ledger.abandon(first.txId()))
+        .isInstanceOf(WalletException.class)
+        .hasMessage("transaction " + first.txId() + " is not the wallet's");
+    // Confirmed after all: the block brings it back.
+    mine(STRANGER, first);
+    assertThat(ledger.balance()).isEqualTo(new Balance(eq(9), eq(0), eq(0), eq(0)));
+    assertThatThrownBy(() -> ledger.abandon(first.txId()))
+        .isInstanceOf(WalletException.class)
+        .hasMessageEndingWith("is confirmed: it cannot be abandoned");
+  }
+
+  @Test
   void aReplacementInTheMempoolDropsTheOneItReplaces() {
     mine(STRANGER, TestBlocks.payment("in", new TxOut(eq(10), A)));
     WalletCoin coin = ledger.spendable(CoinKind.RECEIVE).get(0);
