@@ -1,19 +1,11 @@
 package org.equinode.cli;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import org.equinode.torrent.TorrentException;
-import org.equinode.torrent.magnet.MagnetLink;
-import org.equinode.torrent.metainfo.Metainfo;
-import org.equinode.torrent.session.FileSelection;
-import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.SessionEnvironment;
 import org.equinode.torrent.session.SessionSettings;
 import org.equinode.torrent.session.StateFolder;
@@ -47,13 +39,6 @@ final class GetCommand extends Subcommand {
   @Nullable Path dir;
 
   @Option(
-      names = "--peer",
-      paramLabel = "HOST:PORT",
-      converter = HostPort.class,
-      description = "A peer to connect to; repeat for more.")
-  List<InetSocketAddress> peers = new ArrayList<>();
-
-  @Option(
       names = "--listen",
       paramLabel = "HOST:PORT",
       converter = HostPort.class,
@@ -63,31 +48,7 @@ final class GetCommand extends Subcommand {
   @Option(names = "--seed", description = "Keep seeding after the download, until Ctrl-C.")
   boolean seed;
 
-  @Option(
-      names = "--files",
-      paramLabel = "I,J,...",
-      converter = FileIndexes.class,
-      description = "Only these files (indexes as 'torrent info' lists them, 0 first).")
-  @Nullable FileSelection files;
-
-  @Option(
-      names = "--sequential",
-      description = "Download pieces in order (to play while downloading).")
-  boolean sequential;
-
-  @Option(
-      names = "--max-download-rate",
-      paramLabel = "RATE",
-      converter = Rate.class,
-      description = "Download limit: bytes/s, or 500k, 2m (0: none).")
-  long maxDownloadRate;
-
-  @Option(
-      names = "--max-upload-rate",
-      paramLabel = "RATE",
-      converter = Rate.class,
-      description = "Upload limit: bytes/s, or 500k, 2m (0: none).")
-  long maxUploadRate;
+  @Mixin DownloadOptions download = new DownloadOptions();
 
   @Mixin DhtOptions dht = new DhtOptions();
 
@@ -97,7 +58,7 @@ final class GetCommand extends Subcommand {
 
   @Override
   public Integer call() throws Exception {
-    TorrentSource source = source(what);
+    TorrentSource source = TorrentArgument.source(what);
     StateFolder state = StateFolder.under(dataDirectory().root(), source.infoHash());
     if (source.info().isEmpty()) {
       source = state.loadMetadata().map(source::withInfo).orElse(source);
@@ -124,16 +85,15 @@ final class GetCommand extends Subcommand {
               StorageOpener.onDisk(
                   downloads,
                   state,
-                  files == null ? FileSelection.ALL : files,
+                  download.selection(),
                   settings.storage(),
                   pool,
                   environment.time()),
               settings,
               new SessionEnvironment(
-                  environment.time(), new SecureRandom(), new SecureRandom(), pool));
-      session.setSequential(sequential);
-      session.setRateLimits(limits(maxDownloadRate, maxUploadRate));
-      peers.forEach(session::addPeer);
+                  environment.time(), new SecureRandom(), new SecureRandom(), pool),
+              download.options());
+      download.peers.forEach(session::addPeer);
       out()
           .printf(
               "getting %s (%s) into %s, listening on %s%n",
@@ -159,28 +119,6 @@ final class GetCommand extends Subcommand {
           });
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  /** Limits from the command line, where 0 means none. */
-  static RateLimits limits(long download, long upload) {
-    return new RateLimits(
-        download == 0 ? OptionalLong.empty() : OptionalLong.of(download),
-        upload == 0 ? OptionalLong.empty() : OptionalLong.of(upload));
-  }
-
-  private static TorrentSource source(String what) {
-    if (what.regionMatches(true, 0, "magnet:", 0, "magnet:".length())) {
-      return TorrentSource.of(MagnetLink.parse(what));
-    }
-    Path file = Path.of(what);
-    try {
-      if (Files.size(file) > Metainfo.MAX_TORRENT_BYTES) {
-        throw new TorrentException(file + " is larger than any torrent file");
-      }
-      return TorrentSource.of(Metainfo.parse(Files.readAllBytes(file)));
-    } catch (IOException e) {
-      throw new TorrentException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import org.equinode.torrent.TorrentException;
 import org.equinode.torrent.magnet.MagnetLink;
@@ -14,10 +15,12 @@ import org.equinode.torrent.magnet.PeerHost;
 import org.equinode.torrent.metainfo.CreateOptions;
 import org.equinode.torrent.metainfo.Metainfo;
 import org.equinode.torrent.metainfo.TorrentCreator;
+import org.equinode.torrent.session.RateLimits;
 import org.equinode.torrent.session.SessionEnvironment;
 import org.equinode.torrent.session.SessionSettings;
 import org.equinode.torrent.session.StateFolder;
 import org.equinode.torrent.session.StorageOpener;
+import org.equinode.torrent.session.TorrentOptions;
 import org.equinode.torrent.session.TorrentSession;
 import org.equinode.torrent.session.TorrentSource;
 import org.jspecify.annotations.Nullable;
@@ -56,12 +59,7 @@ final class ShareCommand extends Subcommand {
       description = "A tracker to announce to; repeat for more (each its own tier).")
   List<String> trackers = new ArrayList<>();
 
-  @Option(
-      names = "--max-upload-rate",
-      paramLabel = "RATE",
-      converter = Rate.class,
-      description = "Upload limit: bytes/s, or 500k, 2m (0: none).")
-  long maxUploadRate;
+  @Mixin UploadRateOption upload = new UploadRateOption();
 
   @Mixin DhtOptions dht = new DhtOptions();
 
@@ -103,8 +101,9 @@ final class ShareCommand extends Subcommand {
               StorageOpener.sharing(folder, state, settings.storage(), pool, environment.time()),
               settings,
               new SessionEnvironment(
-                  environment.time(), new SecureRandom(), new SecureRandom(), pool));
-      session.setRateLimits(GetCommand.limits(0, maxUploadRate));
+                  environment.time(), new SecureRandom(), new SecureRandom(), pool),
+              new TorrentOptions(
+                  false, false, new RateLimits(OptionalLong.empty(), upload.limit())));
       InetSocketAddress bound = session.listenAddress().orElseThrow();
       out().println("sharing " + path + " on " + HostPort.format(bound));
       out().println("info-hash: " + metainfo.infoHash());

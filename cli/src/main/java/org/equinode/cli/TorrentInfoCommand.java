@@ -1,13 +1,10 @@
 package org.equinode.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.equinode.api.Json;
-import org.equinode.torrent.TorrentException;
 import org.equinode.torrent.magnet.MagnetLink;
 import org.equinode.torrent.metainfo.FileEntry;
 import org.equinode.torrent.metainfo.InfoDict;
@@ -42,7 +39,7 @@ final class TorrentInfoCommand extends Subcommand {
       result.put("trackers", magnet.trackers());
       result.put("peers", magnet.peers().stream().map(Object::toString).toList());
     } else {
-      Metainfo metainfo = Metainfo.parse(read(Path.of(what)));
+      Metainfo metainfo = Metainfo.parse(TorrentArgument.readFile(Path.of(what)));
       InfoDict info = metainfo.info();
       result.put("infoHash", metainfo.infoHash().toString());
       result.put("name", info.name());
@@ -68,7 +65,8 @@ final class TorrentInfoCommand extends Subcommand {
       }
       if (!what.startsWith("magnet:")) {
         out().println("files:");
-        for (FileEntry file : Metainfo.parse(read(Path.of(what))).info().files()) {
+        for (FileEntry file :
+            Metainfo.parse(TorrentArgument.readFile(Path.of(what))).info().files()) {
           out().printf("  %12s  %s%n", Sizes.bytes(file.length()), file.path());
         }
       }
@@ -82,17 +80,5 @@ final class TorrentInfoCommand extends Subcommand {
     map.put("path", file.path().toString());
     map.put("bytes", file.length());
     return map;
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      if (Files.size(file) > Metainfo.MAX_TORRENT_BYTES) {
-        throw new TorrentException(
-            file + " is larger than any torrent file (" + Metainfo.MAX_TORRENT_BYTES + " bytes)");
-      }
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new TorrentException("cannot read " + file + ": " + e.getMessage(), e);
-    }
   }
 }

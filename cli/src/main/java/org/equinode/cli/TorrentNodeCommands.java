@@ -7,19 +7,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.equinode.torrent.TorrentException;
-import org.equinode.torrent.metainfo.Metainfo;
-import org.equinode.torrent.session.FileSelection;
+import org.equinode.torrent.magnet.MagnetLink;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,38 +47,7 @@ final class TorrentNodeCommands {
     @Option(names = "--paused", description = "Add it without starting.")
     boolean paused;
 
-    @Option(
-        names = "--files",
-        paramLabel = "I,J,...",
-        converter = FileIndexes.class,
-        description = "Only these files (indexes as 'torrent info' lists them, 0 first).")
-    @Nullable FileSelection files;
-
-    @Option(
-        names = "--sequential",
-        description = "Download pieces in order (to play while downloading).")
-    boolean sequential;
-
-    @Option(
-        names = "--max-download-rate",
-        paramLabel = "RATE",
-        converter = Rate.class,
-        description = "This torrent's download limit: bytes/s, or 500k, 2m.")
-    @Nullable Long maxDownloadRate;
-
-    @Option(
-        names = "--max-upload-rate",
-        paramLabel = "RATE",
-        converter = Rate.class,
-        description = "This torrent's upload limit: bytes/s, or 500k, 2m.")
-    @Nullable Long maxUploadRate;
-
-    @Option(
-        names = "--peer",
-        paramLabel = "HOST:PORT",
-        converter = HostPort.class,
-        description = "A peer to connect to; repeat for more.")
-    List<InetSocketAddress> peers = new ArrayList<>();
+    @Mixin DownloadOptions download = new DownloadOptions();
 
     Add(CommandEnvironment environment) {
       super(environment);
@@ -90,15 +55,19 @@ final class TorrentNodeCommands {
 
     @Override
     public Integer call() {
-      boolean magnet = what.regionMatches(true, 0, "magnet:", 0, "magnet:".length());
+      boolean magnet = MagnetLink.isMagnetUri(what);
       JsonNode torrent = magnet ? TextNode.valueOf(what) : NullNode.getInstance();
-      JsonNode metainfo = magnet ? NullNode.getInstance() : TextNode.valueOf(base64(Path.of(what)));
+      JsonNode metainfo =
+          magnet
+              ? NullNode.getInstance()
+              : TextNode.valueOf(
+                  Base64.getEncoder().encodeToString(TorrentArgument.readFile(Path.of(what))));
       ArrayNode indexes = JsonNodeFactory.instance.arrayNode();
-      if (files != null) {
-        files.indexes().forEach(indexes::add);
+      if (download.files != null) {
+        download.files.indexes().forEach(indexes::add);
       }
       ArrayNode peerList = JsonNodeFactory.instance.arrayNode();
-      peers.forEach(p -> peerList.add(HostPort.format(p)));
+      download.peers.forEach(p -> peerList.add(HostPort.format(p)));
       List<JsonNode> params =
           List.of(
               torrent,
@@ -107,25 +76,16 @@ final class TorrentNodeCommands {
                   : TextNode.valueOf(dir.toAbsolutePath().normalize().toString()),
               BooleanNode.valueOf(paused),
               indexes,
-              BooleanNode.valueOf(sequential),
-              maxDownloadRate == null ? NullNode.getInstance() : LongNode.valueOf(maxDownloadRate),
-              maxUploadRate == null ? NullNode.getInstance() : LongNode.valueOf(maxUploadRate),
+              BooleanNode.valueOf(download.sequential),
+              rate(download.maxDownloadRate),
+              rate(download.upload.given()),
               peerList,
               metainfo);
       return print(call(Optional.empty(), "torrent.add", params));
     }
 
-    private static String base64(Path file) {
-      try {
-        if (Files.size(file) > Metainfo.MAX_TORRENT_BYTES) {
-          throw new TorrentException(file + " is larger than any torrent file");
-        }
-        return Base64.getEncoder().encodeToString(Files.readAllBytes(file));
-      } catch (IOException e) {
-        throw new TorrentException(
-            "cannot read " + file + " (give a magnet link or a .torrent file): " + e.getMessage(),
-            e);
-      }
+    private static JsonNode rate(@Nullable Long given) {
+      return given == null ? NullNode.getInstance() : LongNode.valueOf(given);
     }
   }
 

@@ -62,7 +62,7 @@ final class TorrentParams {
       return metainfo(metainfo.get());
     }
     String text = torrent.get().strip();
-    if (text.regionMatches(true, 0, "magnet:", 0, "magnet:".length())) {
+    if (MagnetLink.isMagnetUri(text)) {
       try {
         return TorrentSource.of(MagnetLink.parse(text));
       } catch (TorrentException e) {

@@ -67,6 +67,15 @@ public record MagnetLink(
   }
 
   /**
+   * True when {@code text} is written as a magnet link (it starts with {@code magnet:} in any case,
+   * surrounding whitespace aside): how a command or an API tells a link from a file name before
+   * parsing either.
+   */
+  public static boolean isMagnetUri(String text) {
+    return text.strip().regionMatches(true, 0, "magnet:", 0, "magnet:".length());
+  }
+
+  /**
    * Parses a magnet link. Surrounding whitespace is ignored, unknown parameters too; exactly one
    * {@code xt=urn:btih:} is required (other {@code xt} kinds are ignored), at most one {@code dn}.
    *

@@ -115,12 +115,13 @@ public final class TorrentEngine implements AutoCloseable {
       throw new SessionException("torrent " + hash + " is already in the engine");
     }
     TorrentSession session = TorrentSession.create(this, source, opener);
+    // Before the torrent is visible to incoming handshakes: no peer sees it unpaused or unlimited.
+    session.apply(options);
     if (torrents.putIfAbsent(hash, session) != null) {
       session.close();
       throw new SessionException("torrent " + hash + " is already in the engine");
     }
     obfuscated.put(hash, MseHandshake.obfuscatedInfoHash(hash));
-    session.apply(options);
     session.begin();
     return session;
   }

@@ -70,9 +70,22 @@ public final class TorrentSession implements AutoCloseable {
       StorageOpener opener,
       SessionSettings settings,
       SessionEnvironment env) {
+    return start(source, opener, settings, env, TorrentOptions.DEFAULTS);
+  }
+
+  /**
+   * {@link #start(TorrentSource, StorageOpener, SessionSettings, SessionEnvironment)}, paused, in
+   * order or with rate limits as {@code options} say from the first connection on.
+   */
+  public static TorrentSession start(
+      TorrentSource source,
+      StorageOpener opener,
+      SessionSettings settings,
+      SessionEnvironment env,
+      TorrentOptions options) {
     TorrentEngine engine = TorrentEngine.start(settings, env);
     try {
-      TorrentSession session = engine.add(source, opener);
+      TorrentSession session = engine.add(source, opener, options);
       session.ownsEngine = true;
       return session;
     } catch (RuntimeException e) {
