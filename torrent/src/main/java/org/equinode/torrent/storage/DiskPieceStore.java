@@ -124,24 +124,53 @@ public final class DiskPieceStore implements PieceStore {
   @Override
   public void writeBlock(int piece, int offset, ByteBuffer data) {
     layout.checkRange(piece, offset, data.remaining());
+    forEachFile(
+        piece,
+        offset,
+        data,
+        (file, at, part) -> {
+          write(file, at, part);
+          return true;
+        });
+  }
+
+  /** What is done with one file's part of a range; false stops the walk. */
+  @FunctionalInterface
+  private interface FilePart {
+    boolean apply(int file, long at, ByteBuffer part);
+  }
+
+  /**
+   * Walks the files that the bytes of {@code piece} from {@code offset} on, as many as {@code
+   * buffer} has remaining, fall into, in order: {@code action} sees the buffer with its limit
+   * narrowed to that file's part and {@code at}, the part's position in the file. The buffer's
+   * limit is restored.
+   *
+   * @return false as soon as {@code action} returns false
+   */
+  private boolean forEachFile(int piece, int offset, ByteBuffer buffer, FilePart action) {
     long position = layout.pieceStart(piece) + offset;
-    int limit = data.limit();
+    int limit = buffer.limit();
     try {
-      int file = data.hasRemaining() ? layout.fileAt(position) : 0;
-      while (data.hasRemaining()) {
+      int file = buffer.hasRemaining() ? layout.fileAt(position) : 0;
+      while (buffer.hasRemaining()) {
         long inFile = position - layout.fileStart(file);
         long room = layout.fileLength(file) - inFile;
         if (room > 0) {
-          int take = (int) Math.min(data.remaining(), room);
-          data.limit(data.position() + take);
-          write(file, inFile, data);
-          data.limit(limit);
+          int take = (int) Math.min(buffer.remaining(), room);
+          buffer.limit(buffer.position() + take);
+          boolean more = action.apply(file, inFile, buffer);
+          buffer.limit(limit);
+          if (!more) {
+            return false;
+          }
           position += take;
         }
         file++;
       }
+      return true;
     } finally {
-      data.limit(limit);
+      buffer.limit(limit);
     }
   }
 
@@ -167,30 +196,20 @@ public final class DiskPieceStore implements PieceStore {
   @Override
   public void readBlock(int piece, int offset, ByteBuffer into) {
     layout.checkRange(piece, offset, into.remaining());
-    long position = layout.pieceStart(piece) + offset;
-    int limit = into.limit();
-    try {
-      int file = into.hasRemaining() ? layout.fileAt(position) : 0;
-      while (into.hasRemaining()) {
-        long inFile = position - layout.fileStart(file);
-        long room = layout.fileLength(file) - inFile;
-        if (room > 0) {
-          int take = (int) Math.min(into.remaining(), room);
-          into.limit(into.position() + take);
-          if (!read(file, inFile, into)) {
+    forEachFile(
+        piece,
+        offset,
+        into,
+        (file, at, part) -> {
+          long end = at + part.remaining();
+          if (!read(file, at, part)) {
             throw new StorageException(
                 Reason.MISSING,
                 paths[file],
-                "cannot read '" + paths[file] + "': it ends before byte " + (inFile + take));
+                "cannot read '" + paths[file] + "': it ends before byte " + end);
           }
-          into.limit(limit);
-          position += take;
-        }
-        file++;
-      }
-    } finally {
-      into.limit(limit);
-    }
+          return true;
+        });
   }
 
   /**
@@ -251,25 +270,7 @@ public final class DiskPieceStore implements PieceStore {
 
   /** Like {@link #readBlock}, but false (not an error) when data is missing. */
   private boolean readRange(int piece, int offset, ByteBuffer into) {
-    long position = layout.pieceStart(piece) + offset;
-    int limit = into.limit();
-    int file = layout.fileAt(position);
-    while (into.hasRemaining()) {
-      long inFile = position - layout.fileStart(file);
-      long room = layout.fileLength(file) - inFile;
-      if (room > 0) {
-        int take = (int) Math.min(into.remaining(), room);
-        into.limit(into.position() + take);
-        boolean whole = read(file, inFile, into);
-        into.limit(limit);
-        if (!whole) {
-          return false;
-        }
-        position += take;
-      }
-      file++;
-    }
-    return true;
+    return forEachFile(piece, offset, into, this::read);
   }
 
   @Override
