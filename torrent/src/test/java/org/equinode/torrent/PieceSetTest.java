@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
 import java.util.BitSet;
 import java.util.random.RandomGenerator;
 import org.equinode.common.Hex;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
-import org.equinode.torrent.peer.Mutations;
 import org.junit.jupiter.api.Test;
 
 class PieceSetTest {

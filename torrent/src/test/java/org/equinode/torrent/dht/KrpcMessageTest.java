@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.equinode.torrent.TorrentException;
 import org.equinode.torrent.bencode.BBytes;
 import org.equinode.torrent.metainfo.InfoHash;
-import org.equinode.torrent.peer.Mutations;
 import org.junit.jupiter.api.Test;
 
 class KrpcMessageTest {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.equinode.common.Hex;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.equinode.torrent.PeerId;
 import org.equinode.torrent.metainfo.InfoHash;

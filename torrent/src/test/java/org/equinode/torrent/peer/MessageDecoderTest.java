@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.equinode.common.Hex;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.equinode.torrent.InvalidBitfieldException;
 import org.equinode.torrent.PieceSet;

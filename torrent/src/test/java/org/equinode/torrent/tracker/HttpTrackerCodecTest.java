@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.equinode.torrent.magnet.PeerAddress;
 import org.equinode.torrent.magnet.PeerHost;
@@ -18,6 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HttpTrackerCodecTest {
+  /** Bencode's structural characters: inserted mutants reach deeper into the parser. */
+  private static final String BENCODE_SYMBOLS = "ile:0123456789-d";
+
   private static byte[] b(String text) {
     return text.getBytes(ISO_8859_1);
   }
@@ -185,7 +189,7 @@ class HttpTrackerCodecTest {
     RandomGenerator random = SeededRandom.of(0x3e7aL);
     for (int i = 0; i < 5_000; i++) {
       byte[] valid = HttpTrackerCodec.encodeAnnounce(Samples.randomResponse(random));
-      byte[] mutated = Mutations.mutate(valid, random);
+      byte[] mutated = Mutations.mutate(valid, random, BENCODE_SYMBOLS);
       AnnounceResponse decoded;
       try {
         decoded = HttpTrackerCodec.decodeAnnounce(mutated);
@@ -243,7 +247,7 @@ class HttpTrackerCodecTest {
                     Samples.HASH, new ScrapeStats(1, 2, 3),
                     Samples.OTHER_HASH, new ScrapeStats(40, 50, 60))));
     for (int i = 0; i < 5_000; i++) {
-      byte[] mutated = Mutations.mutate(valid, random);
+      byte[] mutated = Mutations.mutate(valid, random, BENCODE_SYMBOLS);
       ScrapeResponse decoded;
       try {
         decoded = HttpTrackerCodec.decodeScrape(mutated);

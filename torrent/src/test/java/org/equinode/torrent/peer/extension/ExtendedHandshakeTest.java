@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.equinode.torrent.peer.CloseReason;
-import org.equinode.torrent.peer.Mutations;
 import org.equinode.torrent.peer.PeerWireException;
 import org.junit.jupiter.api.Test;
 

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.equinode.torrent.peer.CloseReason;
-import org.equinode.torrent.peer.Mutations;
 import org.equinode.torrent.peer.PeerWireException;
 import org.junit.jupiter.api.Test;
 

@@ -9,9 +9,9 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.equinode.testing.Mutations;
 import org.equinode.testing.SeededRandom;
 import org.equinode.torrent.peer.CloseReason;
-import org.equinode.torrent.peer.Mutations;
 import org.equinode.torrent.peer.PeerWireException;
 import org.junit.jupiter.api.Test;
 
