@@ -287,8 +287,10 @@ def markdown(meta, summary, hashing, rows):
         lines.append("Piece hashing: " + hashing["error"])
     else:
         lines.append("Piece hashing in one JVM (%s, %d MiB, median of %d): Equinode %s MiB/s "
-                     "(verifyPiece: read back from the files and SHA-1), JDK SHA-1 on byte[] "
+                     "(a piece assembled in memory, as a download hashes it), %s MiB/s "
+                     "(verifyPiece: read back from the files, as a recheck), JDK SHA-1 on byte[] "
                      "%s MiB/s." % (hashing["java"], hashing["mib"], hashing["rounds"],
+                                   hashing["equinode_memory_mib_per_s"],
                                    hashing["equinode_mib_per_s"], hashing["jdk_sha1_mib_per_s"]))
     lines += ["", "Every run:", "",
               "| downloader | seeders | s | CPU-s (user + sys) | MiB/s | load | result |",

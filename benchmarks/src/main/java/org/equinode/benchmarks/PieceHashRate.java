@@ -22,10 +22,11 @@ import org.equinode.torrent.storage.StorageOptions;
 /**
  * Equinode's piece hashing beside the JDK's raw SHA-1, in one JVM: {@code PieceHashRate DIR MIB}
  * writes MIB MiB of random 1 MiB pieces through a {@link DiskPieceStore} in DIR, then alternates
- * rounds of {@link DiskPieceStore#verifyPiece} over every piece (read back from the file and
- * hashed, as a download verifies) with rounds of one reused {@link MessageDigest} over the same
- * bytes in memory. After one warm-up round of each, prints the median MiB/s of each as one JSON
- * line (the torrent benchmark, {@code benchmarks/torrent/bench.py}, reads it).
+ * rounds of three: {@link PieceHashes#verify(int, ByteBuffer)} over each piece in a direct buffer
+ * (what a download does with a piece assembled in memory), {@link DiskPieceStore#verifyPiece} (read
+ * back from the file and hashed, as a recheck does), and one reused {@link MessageDigest} over the
+ * same bytes in a {@code byte[]}. After one warm-up round of each, prints the median MiB/s of each
+ * as one JSON line (the torrent benchmark, {@code benchmarks/torrent/bench.py}, reads it).
  */
 public final class PieceHashRate {
   private static final int PIECE = 1 << 20;
@@ -50,10 +51,13 @@ public final class PieceHashRate {
     }
     FileLayout layout =
         FileLayout.of(PIECE, List.of(new FileEntry(FilePath.of("data.bin"), data.length)));
+    double[] memory = new double[ROUNDS];
     double[] equinode = new double[ROUNDS];
     double[] jdk = new double[ROUNDS];
+    PieceHashes pieceHashes = PieceHashes.of(hashes);
+    ByteBuffer piece = ByteBuffer.allocateDirect(PIECE);
     try (DiskPieceStore store =
-        DiskPieceStore.open(layout, PieceHashes.of(hashes), folder, StorageOptions.defaults())) {
+        DiskPieceStore.open(layout, pieceHashes, folder, StorageOptions.defaults())) {
       ByteBuffer block = ByteBuffer.allocate(BLOCK);
       for (int p = 0; p < pieces; p++) {
         for (int offset = 0; offset < PIECE; offset += BLOCK) {
@@ -63,6 +67,16 @@ public final class PieceHashRate {
         }
       }
       for (int round = -1; round < ROUNDS; round++) {
+        long fromMemory = 0;
+        for (int p = 0; p < pieces; p++) {
+          piece.clear();
+          piece.put(data, p * PIECE, PIECE).flip();
+          long before = System.nanoTime();
+          if (!pieceHashes.verify(p, piece)) {
+            throw new IllegalStateException("piece " + p + " failed its hash in memory");
+          }
+          fromMemory += System.nanoTime() - before;
+        }
         long start = System.nanoTime();
         for (int p = 0; p < pieces; p++) {
           if (!store.verifyPiece(p)) {
@@ -77,6 +91,7 @@ public final class PieceHashRate {
         }
         long end = System.nanoTime();
         if (round >= 0) {
+          memory[round] = pieces / (fromMemory / 1e9);
           equinode[round] = pieces / ((middle - start) / 1e9);
           jdk[round] = pieces / ((end - middle) / 1e9);
         }
@@ -92,11 +107,12 @@ public final class PieceHashRate {
     }
     System.out.printf(
         Locale.ROOT,
-        "{\"java\": \"%s\", \"mib\": %d, \"rounds\": %d, \"equinode_mib_per_s\": %.0f,"
-            + " \"jdk_sha1_mib_per_s\": %.0f}%n",
+        "{\"java\": \"%s\", \"mib\": %d, \"rounds\": %d, \"equinode_memory_mib_per_s\": %.0f,"
+            + " \"equinode_mib_per_s\": %.0f, \"jdk_sha1_mib_per_s\": %.0f}%n",
         Runtime.version(),
         pieces,
         ROUNDS,
+        median(memory),
         median(equinode),
         median(jdk));
   }
