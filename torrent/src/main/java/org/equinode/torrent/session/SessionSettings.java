@@ -102,46 +102,32 @@ public record SessionSettings(
 
   /** These settings listening on {@code address} (port 0: any free port). */
   public SessionSettings withListen(InetSocketAddress address) {
-    return copy(Optional.of(address), encryption, requestTimeout, clientName, trackers);
+    return copy(Optional.of(address), encryption, requestTimeout, clientName, trackers, dht);
   }
 
   /** These settings with another encryption policy. */
   public SessionSettings withEncryption(EncryptionPolicy policy) {
-    return copy(listen, policy, requestTimeout, clientName, trackers);
+    return copy(listen, policy, requestTimeout, clientName, trackers, dht);
   }
 
   /** These settings with another client name (the {@code v} peers see). */
   public SessionSettings withClientName(String name) {
-    return copy(listen, encryption, requestTimeout, name, trackers);
+    return copy(listen, encryption, requestTimeout, name, trackers, dht);
   }
 
   /** These settings with another request timeout. */
   public SessionSettings withRequestTimeout(Duration timeout) {
-    return copy(listen, encryption, timeout, clientName, trackers);
+    return copy(listen, encryption, timeout, clientName, trackers, dht);
   }
 
   /** These settings with other announce intervals. */
   public SessionSettings withTrackers(AnnounceScheduler.Settings announces) {
-    return copy(listen, encryption, requestTimeout, clientName, announces);
+    return copy(listen, encryption, requestTimeout, clientName, announces, dht);
   }
 
   /** These settings with a DHT node (empty: none). */
   public SessionSettings withDht(Optional<DhtSettings> node) {
-    return new SessionSettings(
-        listen,
-        maxConnections,
-        maxConnecting,
-        encryption,
-        choker,
-        requests,
-        tickInterval,
-        connectTimeout,
-        requestTimeout,
-        connection,
-        storage,
-        clientName,
-        trackers,
-        node);
+    return copy(listen, encryption, requestTimeout, clientName, trackers, node);
   }
 
   private SessionSettings copy(
@@ -149,7 +135,8 @@ public record SessionSettings(
       EncryptionPolicy encryption,
       Duration requestTimeout,
       String clientName,
-      AnnounceScheduler.Settings trackers) {
+      AnnounceScheduler.Settings trackers,
+      Optional<DhtSettings> dht) {
     return new SessionSettings(
         listen,
         maxConnections,
