@@ -1,7 +1,8 @@
 package org.equinode.crypto;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.equinode.common.Hex;
 
 /**
@@ -12,17 +13,22 @@ import org.equinode.common.Hex;
  * <p>The verification rule is a consensus rule, stated exactly in {@code docs/crypto.md}: A and R
  * must be canonical encodings of points of order exactly L (no small-order or mixed-order point, no
  * identity), S must be below L, and {@code [S]B = R + [k]A} with {@code k = SHA-512(R || A || M)
- * mod L}. With torsion excluded from A and R, the cofactored and cofactorless equations (and
- * BouncyCastle's own evaluation of them) give the same verdict on every input.
+ * mod L}. {@link #verify} evaluates it as {@code encode([S]B - [k]A) == R_bytes}: with A of order L
+ * that one comparison also proves R canonical and of prime order, so R is never decoded.
  */
 public final class Ed25519PublicKey {
   /** The length in bytes. */
   public static final int LENGTH = 32;
 
-  private final byte[] bytes;
-  private final Ed25519.PublicPoint point;
+  private static final MessageDigest SHA512 = sha512();
 
-  private Ed25519PublicKey(byte[] bytes, Ed25519.PublicPoint point) {
+  /** The scalar 8 as wNAF digits: [8]P tells small-order points from mixed-order ones. */
+  private static final byte[] EIGHT_DIGITS = {0, 0, 0, 1};
+
+  private final byte[] bytes;
+  private final EdwardsPoint point;
+
+  private Ed25519PublicKey(byte[] bytes, EdwardsPoint point) {
     this.bytes = bytes;
     this.point = point;
   }
@@ -38,30 +44,37 @@ public final class Ed25519PublicKey {
       throw new CryptoException("an Ed25519 public key is 32 bytes, got " + bytes.length);
     }
     byte[] copy = bytes.clone();
-    Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(copy, 0);
-    if (point == null) {
+    EdwardsPoint point =
+        EdwardsPoint.decode(copy)
+            .orElseThrow(
+                () ->
+                    new CryptoException(
+                        "not an Ed25519 public key: "
+                            + Hex.encode(copy)
+                            + " is not the canonical encoding of a curve point"));
+    EdwardsPoint.Cached[] table = point.table();
+    boolean identity = point.isIdentity();
+    if (identity || !EdwardsPoint.multiply(Ed25519Scalar.ORDER_DIGITS, table).isIdentity()) {
+      // [L]A = O with A != O is order L exactly. Otherwise [8]A tells the torsion apart.
       throw new CryptoException(
-          Ed25519.validatePublicKeyPartial(copy, 0)
-              ? "not an Ed25519 public key: "
-                  + Hex.encode(copy)
-                  + " is a point outside the prime-order subgroup (it has a torsion component)"
+          identity || EdwardsPoint.multiply(EIGHT_DIGITS, table).isIdentity()
+              ? "not an Ed25519 public key: " + Hex.encode(copy) + " is a point of small order"
               : "not an Ed25519 public key: "
                   + Hex.encode(copy)
-                  + " is not the canonical encoding of a curve point, or is a point of small order");
+                  + " is a point outside the prime-order subgroup (it has a torsion component)");
     }
     return new Ed25519PublicKey(copy, point);
   }
 
   /**
    * The public key {@code [a]B} that BouncyCastle derived from a seed: of order L by construction,
-   * so only decoded, without the order check of {@link #parse} (which costs more than a
+   * so only decoded, without the order check of {@link #parse} (which costs about as much as a
    * verification).
    */
   static Ed25519PublicKey derived(byte[] bytes) {
-    Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(bytes, 0);
-    if (point == null) {
-      throw new IllegalStateException("BouncyCastle derived an invalid public key");
-    }
+    EdwardsPoint point =
+        EdwardsPoint.decode(bytes)
+            .orElseThrow(() -> new IllegalStateException("BouncyCastle derived an invalid key"));
     return new Ed25519PublicKey(bytes.clone(), point);
   }
 
@@ -71,13 +84,38 @@ public final class Ed25519PublicKey {
    */
   public boolean verify(byte[] message, Ed25519Signature signature) {
     byte[] sig = signature.bytes();
-    // BouncyCastle checks that R is canonical, that S < L, and the equation, which it evaluates as
-    // [v1*S]B = [v1]R + [v0]A for a split k = v0/v1 mod L. With A of prime order that is exact for
-    // the prime-order part of R but lets a torsion component T of R through whenever [v1]T = 0;
-    // requiring R itself to have order L closes that gap (and refuses small-order R). Checked
-    // second, so that a signature failing the cheaper checks costs one verification only.
-    return Ed25519.verify(sig, 0, point, message, 0, message.length)
-        && Ed25519.validatePublicKeyFull(sig, 0);
+    long[] s = Ed25519Scalar.fromBytes(sig, 32);
+    if (!Ed25519Scalar.isBelowOrder(s) || isIdentityEncoding(sig)) {
+      return false;
+    }
+    MessageDigest digest = sha512Copy();
+    digest.update(sig, 0, 32);
+    digest.update(bytes);
+    digest.update(message);
+    long[] k = Ed25519Scalar.reduceWide(digest.digest());
+    // P = [S]B - [k]A lies in the prime-order subgroup, as B and A do. Its encoding is canonical,
+    // so equality with R_bytes proves R canonical and R = P; refusing the identity's encoding
+    // leaves R of order exactly L. Conversely a valid R equals P and encodes to R_bytes.
+    byte[] encoded =
+        EdwardsPoint.baseMinus(
+                Ed25519Scalar.wnaf(s, EdwardsPoint.BASE_WINDOW),
+                point.table(),
+                Ed25519Scalar.wnaf(k, EdwardsPoint.POINT_WINDOW))
+            .encode();
+    return Arrays.equals(encoded, 0, 32, sig, 0, 32);
+  }
+
+  /** True when R is 01 00 .. 00, the identity, whose order is 1. */
+  private static boolean isIdentityEncoding(byte[] sig) {
+    if (sig[0] != 1) {
+      return false;
+    }
+    for (int i = 1; i < 32; i++) {
+      if (sig[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A copy of the 32 bytes. */
@@ -98,5 +136,21 @@ public final class Ed25519PublicKey {
   @Override
   public String toString() {
     return Hex.encode(bytes);
+  }
+
+  private static MessageDigest sha512Copy() {
+    try {
+      return (MessageDigest) SHA512.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-512 cannot be cloned", e);
+    }
+  }
+
+  private static MessageDigest sha512() {
+    try {
+      return MessageDigest.getInstance("SHA-512");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-512", e);
+    }
   }
 }
