@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.equinode.common.Hex;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Ed25519 public key: the canonical 32-byte encoding of a curve point of prime order L. The
@@ -21,6 +22,15 @@ public final class Ed25519PublicKey {
   public static final int LENGTH = 32;
 
   private static final MessageDigest SHA512 = sha512();
+
+  /**
+   * Recently parsed keys, direct-mapped by their low bytes: the order check of A costs about as
+   * much as a verification, and a key that receives many payments is parsed again for each coin it
+   * spends. Races are harmless: a slot holds an immutable key or nothing, and a miss only costs the
+   * full parse. Only valid keys enter, so the cache never changes a verdict; crafted keys that
+   * collide only evict each other.
+   */
+  private static final @Nullable Ed25519PublicKey[] RECENT = new Ed25519PublicKey[4096];
 
   /** The scalar 8 as wNAF digits: [8]P tells small-order points from mixed-order ones. */
   private static final byte[] EIGHT_DIGITS = {0, 0, 0, 1};
@@ -43,6 +53,11 @@ public final class Ed25519PublicKey {
     if (bytes.length != LENGTH) {
       throw new CryptoException("an Ed25519 public key is 32 bytes, got " + bytes.length);
     }
+    int slot = ((bytes[0] & 0xff) | (bytes[1] & 0xff) << 8) & (RECENT.length - 1);
+    Ed25519PublicKey recent = RECENT[slot];
+    if (recent != null && Arrays.equals(recent.bytes, bytes)) {
+      return recent;
+    }
     byte[] copy = bytes.clone();
     EdwardsPoint point =
         EdwardsPoint.decode(copy)
@@ -63,7 +78,9 @@ public final class Ed25519PublicKey {
                   + Hex.encode(copy)
                   + " is a point outside the prime-order subgroup (it has a torsion component)");
     }
-    return new Ed25519PublicKey(copy, point);
+    Ed25519PublicKey key = new Ed25519PublicKey(copy, point);
+    RECENT[slot] = key;
+    return key;
   }
 
   /**

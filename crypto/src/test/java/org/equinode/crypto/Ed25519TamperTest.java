@@ -3,6 +3,7 @@ package org.equinode.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.equinode.common.Hex;
 import org.equinode.testing.SeededRandom;
@@ -122,6 +123,30 @@ class Ed25519TamperTest {
     assertThat(key.toString())
         .doesNotContain(Hex.encode(key.seedBytes()))
         .contains(key.publicKey().toString());
+  }
+
+  @Test
+  void keysSharingARecentParseSlotStayDistinct() {
+    // parse keeps recent keys in slots chosen by their first two bytes (12 bits): find a second
+    // key in the same slot, and an invalid key there too, and interleave them.
+    byte[] first = key.publicKey().toByteArray();
+    byte[] second;
+    do {
+      second = Ed25519PrivateKey.fromSeed(SeededRandom.bytes(random, 32)).publicKey().toByteArray();
+    } while ((((first[0] ^ second[0]) & 0xff) | (((first[1] ^ second[1]) & 0x0f) << 8)) != 0
+        || Arrays.equals(first, second));
+    byte[] invalid = first.clone();
+    invalid[31] ^= 0x40; // y >= p or another point: either way not this key
+    for (int round = 0; round < 3; round++) {
+      assertThat(Ed25519PublicKey.parse(first).toByteArray()).isEqualTo(first);
+      assertThat(Ed25519PublicKey.parse(second).toByteArray()).isEqualTo(second);
+      try {
+        assertThat(Ed25519PublicKey.parse(invalid).toByteArray()).isEqualTo(invalid);
+      } catch (CryptoException e) {
+        assertThat(e).hasMessageStartingWith("not an Ed25519 public key: " + Hex.encode(invalid));
+      }
+      assertThat(Ed25519PublicKey.parse(first).verify(message, signature)).isTrue();
+    }
   }
 
   private byte[] mutate(byte[] bytes) {

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,10 @@ final class EquinodeNode implements BenchNode {
   private final Ed25519PrivateKey key =
       Ed25519PrivateKey.fromSeed(TaggedHash.of("eq/bench/sendraw").hash(new byte[0]).toByteArray());
   private final LockHash lockHash = new Lock.Sig(key.publicKey()).hash();
+
+  /** How many spend keys {@link #presign} has handed out so far. */
+  private int spendKeys;
+
   private final String address = new Address(Network.DEV, lockHash.hash()).toString();
 
   private EquinodeNode(
@@ -153,6 +158,8 @@ final class EquinodeNode implements BenchNode {
   @Override
   public List<String> presign(int count) {
     int fanOuts = (count + FAN_OUT - 1) / FAN_OUT;
+    int first = spendKeys;
+    spendKeys += fanOuts * FAN_OUT;
     int height = rpc.call("getblockcount").asInt();
     JsonNode hashes = rpc.call("generatetoaddress", MATURITY + fanOuts, address);
     // The first fanOuts of these coinbases are mature at the new tip + 1.
@@ -167,7 +174,8 @@ final class EquinodeNode implements BenchNode {
       List<TxOut> outputs = new ArrayList<>(FAN_OUT + 1);
       Amount change = spent.amount().subtract(FAN_OUT_FEE);
       for (int j = 0; j < FAN_OUT; j++) {
-        outputs.add(new TxOut(OUTPUT, lockHash));
+        outputs.add(
+            new TxOut(OUTPUT, new Lock.Sig(spendKey(first + i * FAN_OUT + j).publicKey()).hash()));
         change = change.subtract(OUTPUT);
       }
       outputs.add(new TxOut(change, lockHash));
@@ -187,14 +195,26 @@ final class EquinodeNode implements BenchNode {
     }
     List<String> signed = new ArrayList<>(count);
     TxOut paid = new TxOut(OUTPUT.subtract(SPEND_FEE), lockHash);
-    TxOut coin = new TxOut(OUTPUT, lockHash);
     for (int i = 0; i < count; i++) {
       Tx parent = fanOutTxs.get(i / FAN_OUT);
       TxBody body =
           new TxBody(1, List.of(new OutPoint(parent.txId(), i % FAN_OUT)), List.of(paid), 0);
-      signed.add(Hex.encode(TxSigner.signAll(body, List.of(coin), List.of(key)).encode()));
+      Ed25519PrivateKey owner = spendKey(first + i);
+      TxOut coin = new TxOut(OUTPUT, new Lock.Sig(owner.publicKey()).hash());
+      signed.add(Hex.encode(TxSigner.signAll(body, List.of(coin), List.of(owner)).encode()));
     }
     return signed;
+  }
+
+  /**
+   * The key of the n-th coin a spend will use: every spend has its own, never seen by the node
+   * before (no warm-up reuses a timed one), so no cache of parsed keys can help, as on a chain
+   * where addresses are not reused.
+   */
+  private static Ed25519PrivateKey spendKey(int n) {
+    byte[] index = ByteBuffer.allocate(4).putInt(n).array();
+    return Ed25519PrivateKey.fromSeed(
+        TaggedHash.of("eq/bench/sendraw/spend").hash(index).toByteArray());
   }
 
   private int mine(List<TxOut> outputs, int height) {
