@@ -2,43 +2,71 @@ package org.equinode.torrent.session;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.zip.CRC32C;
+import org.equinode.torrent.swarm.BlockRequest;
 import org.equinode.torrent.swarm.ConnectionId;
 import org.equinode.torrent.swarm.PieceLayout;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who sent each block of the pieces being downloaded, with a CRC-32C of what they sent, so that a
- * piece that failed its hash check with blocks from several peers can still name the culprit once
- * the piece is downloaded right ("smart ban", as libtorrent does it): the senders of blocks that
- * differ from the good data. A CRC is no defence against a peer crafting collisions, but then it
- * only escapes the ban; the data is still checked by SHA-1. Not thread-safe: used under the
- * torrent's lock.
+ * Who sent each block of the pieces being downloaded, and for the pieces that failed their hash
+ * check a CRC-32C of what each sent, so that a piece that failed with blocks from several peers can
+ * still name the culprit once the piece is downloaded right ("smart ban", as libtorrent does it):
+ * the senders of blocks that differ from the good data. A CRC is no defence against a peer crafting
+ * collisions, but then it only escapes the ban; the data is still checked by SHA-1. Not
+ * thread-safe: used under the torrent's lock.
+ *
+ * <p>The CRCs of a piece put together in memory are taken only when it fails ({@link #failed(int,
+ * Optional)}), from its buffer: almost every piece verifies, and summing each block as it arrived
+ * cost about as much as the rest of the per-block bookkeeping. Blocks written to disk one by one
+ * are summed as they arrive ({@link #record(int, int, ConnectionId, int)}), since their data cannot
+ * be read back once the piece failed.
  */
 final class BlockOrigins {
   /** Failed pieces remembered for a later comparison; the oldest are forgotten beyond. */
   static final int MAX_FAILED_PIECES = 256;
 
-  /** The blocks one download of a piece was made of: who sent each, and its CRC. */
+  /** The blocks one download of a piece was made of: who sent each, and its CRC once known. */
   static final class Round {
     private final @Nullable ConnectionId[] senders;
     private final int[] crcs;
+    private final BitSet summed;
 
     Round(int blocks) {
       this.senders = new ConnectionId[blocks];
       this.crcs = new int[blocks];
+      this.summed = new BitSet(blocks);
+    }
+
+    void set(int block, ConnectionId sender) {
+      senders[block] = sender;
+      summed.clear(block);
     }
 
     void set(int block, ConnectionId sender, int crc) {
       senders[block] = sender;
       crcs[block] = crc;
+      summed.set(block);
+    }
+
+    /** Sums the blocks received but not summed yet, from {@code data}, the whole piece. */
+    void sumMissing(PieceLayout layout, int piece, ByteBuffer data) {
+      for (int block = 0; block < blocks(); block++) {
+        if (senders[block] != null && !summed.get(block)) {
+          BlockRequest b = layout.block(piece, block);
+          crcs[block] = BlockOrigins.crc(data.slice(b.begin(), b.length()));
+          summed.set(block);
+        }
+      }
     }
 
     int blocks() {
@@ -47,6 +75,11 @@ final class BlockOrigins {
 
     @Nullable ConnectionId sender(int block) {
       return senders[block];
+    }
+
+    /** Whether the CRC of {@code block} is known. */
+    boolean summed(int block) {
+      return summed.get(block);
     }
 
     int crc(int block) {
@@ -98,15 +131,34 @@ final class BlockOrigins {
     return (int) crc.getValue();
   }
 
-  /** Block {@code block} of {@code piece} came from {@code sender} with this CRC. */
-  void record(int piece, int block, ConnectionId sender, int crc) {
-    current.computeIfAbsent(piece, p -> new Round(layout.blockCount(p))).set(block, sender, crc);
+  /**
+   * Block {@code block} of {@code piece}, which is put together in memory, came from {@code
+   * sender}; its CRC is taken if the piece fails.
+   */
+  void record(int piece, int block, ConnectionId sender) {
+    round(piece).set(block, sender);
   }
 
-  /** The piece failed: keeps what was received to compare with the good data later. */
-  void failed(int piece) {
+  /**
+   * Block {@code block} of {@code piece}, written to disk, came from {@code sender} with this CRC.
+   */
+  void record(int piece, int block, ConnectionId sender, int crc) {
+    round(piece).set(block, sender, crc);
+  }
+
+  private Round round(int piece) {
+    return current.computeIfAbsent(piece, p -> new Round(layout.blockCount(p)));
+  }
+
+  /**
+   * The piece failed: keeps what was received to compare with the good data later. {@code data} is
+   * the failed piece as it was put together in memory, if it was: the CRCs not taken yet come from
+   * it (blocks left without one name nobody).
+   */
+  void failed(int piece, Optional<ByteBuffer> data) {
     Round round = current.remove(piece);
     if (round != null) {
+      data.ifPresent(d -> round.sumMissing(layout, piece, d));
       failed.computeIfAbsent(piece, p -> new ArrayList<>()).add(round);
     }
   }
@@ -131,7 +183,7 @@ final class BlockOrigins {
     for (Round round : rounds) {
       for (int block = 0; block < round.blocks(); block++) {
         ConnectionId sender = round.sender(block);
-        if (sender == null) {
+        if (sender == null || !round.summed(block)) {
           continue;
         }
         int expected = good.computeIfAbsent(block, goodCrc::apply);

@@ -100,6 +100,15 @@ final class PieceBuffers {
     return Optional.of(assembly);
   }
 
+  /**
+   * The whole of {@code piece} as put together so far, a read-only view, if it has a buffer; valid
+   * until {@link #finished}.
+   */
+  Optional<ByteBuffer> data(int piece) {
+    Assembly assembly = under.get(piece);
+    return assembly == null ? Optional.empty() : Optional.of(assembly.data());
+  }
+
   /** Whether the current download of {@code piece} goes to disk block by block. */
   boolean isOnDisk(int piece) {
     return onDisk.get(piece);

@@ -101,7 +101,6 @@ final class Transfers {
   void blockArrived(Peer peer, PeerMessage.Piece piece) {
     ByteBuffer data = piece.data();
     int length = data.remaining();
-    int crc = BlockOrigins.crc(data);
     Outbox out = new Outbox();
     Content ct = exchange.content();
     boolean accepted = false;
@@ -120,7 +119,12 @@ final class Transfers {
         case Arrival.Accepted a -> {
           accepted = true;
           assembly = ct.buffers.claim(piece.piece()).orElse(null);
-          ct.origins.record(piece.piece(), piece.begin() / PieceLayout.BLOCK_LENGTH, peer.id, crc);
+          int block = piece.begin() / PieceLayout.BLOCK_LENGTH;
+          if (assembly != null) {
+            ct.origins.record(piece.piece(), block, peer.id); // summed only if the piece fails
+          } else {
+            ct.origins.record(piece.piece(), block, peer.id, BlockOrigins.crc(data));
+          }
           for (PeerRequest cancel : a.cancels()) {
             Peer other = exchange.peerById(cancel.peer());
             if (other != null) {
@@ -233,6 +237,9 @@ final class Transfers {
     exchange.lock.lock();
     try {
       long now = exchange.now();
+      if (!ok) {
+        ct.origins.failed(piece, ct.buffers.data(piece)); // before its buffer is reused
+      }
       ct.buffers.finished(piece);
       if (ok) {
         ct.picker.pieceVerified(piece);
@@ -245,7 +252,6 @@ final class Transfers {
       } else {
         ct.written.set(piece, 0);
         HashFailure failure = ct.picker.pieceFailed(piece);
-        ct.origins.failed(piece);
         failure
             .soleContributor()
             .ifPresent(
