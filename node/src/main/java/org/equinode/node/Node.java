@@ -17,7 +17,9 @@ import org.equinode.api.node.NodeInfoMethod;
 import org.equinode.api.node.StopMethod;
 import org.equinode.api.node.UptimeMethod;
 import org.equinode.api.torrent.TorrentMethods;
+import org.equinode.chain.consensus.SignatureCache;
 import org.equinode.chain.consensus.SignatureChecker;
+import org.equinode.chain.lock.SignatureVerifier;
 import org.equinode.chain.params.ChainParams;
 import org.equinode.chain.state.ChainState;
 import org.equinode.chain.state.ChainStateException;
@@ -92,7 +94,12 @@ public final class Node implements AutoCloseable {
     resources.add(verifiers::shutdownNow);
     RocksStore store = resources.add(RocksStore.open(data.root().resolve(CHAIN_FOLDER)));
     String location = data.root().resolve(CHAIN_FOLDER).toString();
-    SignatureChecker checker = SignatureChecker.parallel(verifiers, cores);
+    // Signatures verified when the mempool accepts a transaction are not verified again when a
+    // block including it connects (chain/README.md, "Signature cache").
+    SignatureCache signatures =
+        new SignatureCache(
+            SignatureCache.DEFAULT_CAPACITY, config.random(), SignatureVerifier.direct());
+    SignatureChecker checker = SignatureChecker.parallel(verifiers, cores, signatures.forBlocks());
     ChainParams params = ChainParams.of(data.network());
     this.chain = openChain(config, store, location, params, checker);
     this.ledger =
@@ -102,7 +109,7 @@ public final class Node implements AutoCloseable {
                 data.root().resolve(WALLET_FOLDER),
                 config.time(),
                 config.random(),
-                SignatureChecker.parallel(verifiers, cores),
+                SignatureChecker.parallel(verifiers, cores, signatures.forMempool()),
                 config.minerThreads()));
     // After the listeners are in place: finishes a reorganisation a crash interrupted.
     chain.activateBestChain();

@@ -73,6 +73,16 @@ class PendingResubmitTest {
     return BigDecimal.valueOf(2L * tx.get("size").asInt(), 8);
   }
 
+  /** The entry of {@code txId} in a {@code listtransactions} result. */
+  private static JsonNode entry(JsonNode history, String txId) {
+    for (JsonNode entry : history) {
+      if (entry.get("txid").asText().equals(txId)) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no " + txId + " in " + history);
+  }
+
   private static void mine(Node node, int blocks, String address) {
     call(node, NONE, "generatetoaddress", IntNode.valueOf(blocks), TextNode.valueOf(address));
   }
@@ -152,9 +162,14 @@ class PendingResubmitTest {
 
       String mempool = call(node, NONE, "getrawmempool").toString();
       assertThat(mempool).contains(rival).doesNotContain(stale);
-      assertThat(call(node, ALICE, "listtransactions").toString())
-          .contains(rival)
-          .doesNotContain(stale);
+      // The abandoned payment stays in the history, flagged, as bitcoind lists it.
+      JsonNode history = call(node, ALICE, "listtransactions");
+      JsonNode abandoned = entry(history, stale);
+      assertThat(abandoned.get("abandoned").asBoolean()).isTrue();
+      assertThat(abandoned.get("category").asText()).isEqualTo("send");
+      assertThat(abandoned.get("confirmations").asInt()).isZero();
+      assertThat(abandoned.get("amount").decimalValue()).isNegative();
+      assertThat(entry(history, rival).get("abandoned").asBoolean()).isFalse();
       BigDecimal fee = fee(node, rival);
       mine(node, 1, minerAddress);
       // Heights 1..3 mature, less the rival payment and its fee; the abandoned one cost nothing.

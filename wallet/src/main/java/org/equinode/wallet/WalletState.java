@@ -17,8 +17,11 @@ import org.equinode.wallet.ledger.WalletLedger;
  * {@link Wallet} guards it.
  */
 final class WalletState {
-  /** The version of the public section's layout. */
-  static final int VERSION = 1;
+  /** The version of the public section's layout: 2 keeps abandoned transactions. */
+  static final int VERSION = 2;
+
+  /** The first version, without abandoned transactions: still read, written as {@link #VERSION}. */
+  static final int VERSION_WITHOUT_ABANDONED = 1;
 
   final KeyChain keys;
   final WatchList watched;
@@ -72,15 +75,21 @@ final class WalletState {
   static WalletState decode(byte[] bytes, int maturity) {
     ByteReader reader = ByteReader.of(bytes);
     int version = reader.readU8();
-    if (version != VERSION) {
+    if (version != VERSION && version != VERSION_WITHOUT_ABANDONED) {
       throw new MalformedException(
-          "public section version " + version + " is not supported (expected " + VERSION + ")");
+          "public section version "
+              + version
+              + " is not supported (expected "
+              + VERSION_WITHOUT_ABANDONED
+              + " or "
+              + VERSION
+              + ")");
     }
     KeyChain keys = KeyChain.read(reader);
     WatchList watched = WatchList.read(reader);
     HashSecrets hashes = HashSecrets.read(reader);
     KeyOwnership ownership = new KeyOwnership(keys, watched);
-    WalletLedger ledger = WalletLedger.read(reader, ownership, maturity);
+    WalletLedger ledger = WalletLedger.read(reader, ownership, maturity, version == VERSION);
     reader.expectEnd("the public section");
     return new WalletState(keys, watched, hashes, ledger, ownership);
   }

@@ -267,6 +267,7 @@ public final class WalletMethods {
         entry.coinbase()
             ? (entry.confirmations() >= 100 ? "generate" : "immature")
             : entry.netUnits() < 0 ? "send" : "receive");
+    out.put("abandoned", entry.abandoned());
     return out;
   }
 

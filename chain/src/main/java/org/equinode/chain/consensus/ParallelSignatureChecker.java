@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.equinode.chain.lock.LockVerdict;
+import org.equinode.chain.lock.SignatureVerifier;
 
 /**
  * Runs witness checks on several threads with a deterministic verdict. Workers take checks in list
@@ -22,21 +23,25 @@ final class ParallelSignatureChecker implements SignatureChecker {
 
   private final Executor executor;
   private final int parallelism;
+  private final SignatureVerifier verifier;
+  private final SequentialSignatureChecker sequential;
 
-  ParallelSignatureChecker(Executor executor, int parallelism) {
+  ParallelSignatureChecker(Executor executor, int parallelism, SignatureVerifier verifier) {
     if (parallelism < 1) {
       throw new ConsensusException("parallelism " + parallelism + " is below 1");
     }
     this.executor = executor;
     this.parallelism = parallelism;
+    this.verifier = verifier;
+    this.sequential = new SequentialSignatureChecker(verifier);
   }
 
   @Override
   public Verdict<Integer> check(List<WitnessCheck> checks) {
     if (parallelism == 1 || checks.size() < MIN_PARALLEL_CHECKS) {
-      return SequentialSignatureChecker.INSTANCE.check(checks);
+      return sequential.check(checks);
     }
-    Run run = new Run(checks);
+    Run run = new Run(checks, verifier);
     List<CompletableFuture<Void>> helpers = new ArrayList<>();
     int tasks = Math.min(parallelism, checks.size()) - 1;
     for (int i = 0; i < tasks; i++) {
@@ -53,12 +58,14 @@ final class ParallelSignatureChecker implements SignatureChecker {
 
   private static final class Run {
     private final List<WitnessCheck> checks;
+    private final SignatureVerifier verifier;
     private final AtomicReferenceArray<LockVerdict> verdicts;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger firstFailure;
 
-    Run(List<WitnessCheck> checks) {
+    Run(List<WitnessCheck> checks, SignatureVerifier verifier) {
       this.checks = checks;
+      this.verifier = verifier;
       this.verdicts = new AtomicReferenceArray<>(checks.size());
       this.firstFailure = new AtomicInteger(checks.size());
     }
@@ -69,7 +76,7 @@ final class ParallelSignatureChecker implements SignatureChecker {
         if (index >= checks.size() || index > firstFailure.get()) {
           return;
         }
-        LockVerdict verdict = checks.get(index).run();
+        LockVerdict verdict = checks.get(index).run(verifier);
         verdicts.set(index, verdict);
         if (verdict instanceof LockVerdict.Reject) {
           firstFailure.accumulateAndGet(index, Math::min);

@@ -4,6 +4,7 @@ import org.equinode.chain.TxId;
 import org.equinode.chain.lock.Lock;
 import org.equinode.chain.lock.LockChecker;
 import org.equinode.chain.lock.LockVerdict;
+import org.equinode.chain.lock.SignatureVerifier;
 import org.equinode.chain.lock.SpendContext;
 import org.equinode.chain.lock.Witness;
 
@@ -18,9 +19,14 @@ import org.equinode.chain.lock.Witness;
  * @param context the signature hash, heights and age of the spend
  */
 public record WitnessCheck(TxId txId, int input, Lock lock, Witness witness, SpendContext context) {
-  /** Runs the lock checker. */
+  /** Runs the lock checker, verifying every signature. */
   public LockVerdict run() {
-    return LockChecker.check(lock, witness, context);
+    return run(SignatureVerifier.direct());
+  }
+
+  /** Runs the lock checker with its signatures verified by {@code verifier}. */
+  public LockVerdict run(SignatureVerifier verifier) {
+    return LockChecker.check(lock, witness, context, verifier);
   }
 
   /** Where this check is, for a rejection's detail. */

@@ -21,16 +21,25 @@ import org.equinode.crypto.TaggedHash;
 public final class LockChecker {
   private LockChecker() {}
 
-  /** The verdict for {@code witness} against {@code lock}. */
+  /** The verdict for {@code witness} against {@code lock}, verifying every signature. */
   public static LockVerdict check(Lock lock, Witness witness, SpendContext context) {
+    return check(lock, witness, context, SignatureVerifier.direct());
+  }
+
+  /**
+   * The verdict for {@code witness} against {@code lock}, with the signatures verified by {@code
+   * verifier} (which may remember earlier successes). Every other rule is checked here, each time.
+   */
+  public static LockVerdict check(
+      Lock lock, Witness witness, SpendContext context, SignatureVerifier verifier) {
     Walk walk = new Walk(context);
     Optional<String> broken = walk.node(lock, witness, "/");
     if (broken.isPresent()) {
       return new LockVerdict.Reject(broken.get());
     }
-    byte[] message = context.sigHash().toByteArray();
+    Hash32 message = context.sigHash();
     for (PendingSignature pending : walk.pending) {
-      if (!pending.key().verify(message, pending.signature())) {
+      if (!verifier.verify(pending.key(), pending.signature(), message)) {
         return new LockVerdict.Reject(pending.failure());
       }
     }

@@ -192,17 +192,43 @@ public final class Ledger implements LedgerHandle, AutoCloseable {
       // Unlocked while it scans, so that each payment found derives the keys beyond it.
       int derived = wallet.derivedKeys();
       follow(wallet, Optional.of(passphrase), fromHeight);
-      // A payment to a key within the gap limit of one paid only later in the chain was passed
-      // over: scan again while a pass derives new keys (as BIP44 discovery would find them).
-      while (wallet.derivedKeys() != derived) {
-        derived = wallet.derivedKeys();
-        rewind(wallet, fromHeight);
-        follow(wallet, Optional.empty(), fromHeight);
-      }
+      scanWhileKeysGrow(wallet, derived, fromHeight);
       if (!passphrase.isEmpty()) {
         wallet.lock();
       }
       return wallet;
+    }
+  }
+
+  /**
+   * Scans the active chain again for a loaded wallet from {@code fromHeight} to the tip (bitcoind's
+   * {@code rescanblockchain}), with every receive key it has derived: its blocks from there are
+   * disconnected, its keys kept, and the blocks connected again. An unlocked wallet derives keys
+   * beyond each payment found, and is scanned again while that finds more.
+   *
+   * @throws WalletException if {@code fromHeight} is not a height from 0 to the tip
+   */
+  public void rescanWallet(Wallet wallet, int fromHeight) {
+    synchronized (chainOwner) {
+      int tip = chain.tip().height();
+      if (fromHeight < 0 || fromHeight > tip) {
+        throw new WalletException(
+            "a rescan starts at a height from 0 to the tip " + tip + ", not " + fromHeight);
+      }
+      scanWhileKeysGrow(wallet, -1, fromHeight);
+    }
+  }
+
+  /**
+   * Scans from {@code fromHeight} again until a pass derives no key: a payment to a key within the
+   * gap limit of one paid only later in the chain was passed over (as BIP44 discovery would find
+   * it). {@code derived} is the key count before the last pass, -1 to scan at least once.
+   */
+  private void scanWhileKeysGrow(Wallet wallet, int derived, int fromHeight) {
+    while (wallet.derivedKeys() != derived) {
+      derived = wallet.derivedKeys();
+      rewind(wallet, fromHeight);
+      follow(wallet, Optional.empty(), fromHeight);
     }
   }
 

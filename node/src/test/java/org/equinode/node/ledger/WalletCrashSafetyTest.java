@@ -45,9 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
  * random moments. After each kill the data directory is opened as a node opens it, and: the coin
  * set equals the one a fresh chain state computes from the active chain's stored blocks; each
  * wallet file reads whole and opens with its passphrase; and each wallet's confirmed coins and
- * balances equal those of its recovery words restored into a new wallet and rescanned over the same
- * chain. The seed ({@code -Dequinode.crashSeed=...}) chooses what the children do and when they
- * die; every failure message names it.
+ * balances equal those of an oracle wallet scanned over the same chain with the wallet's own keys:
+ * its recovery words restored (gap limit 20), then every receive key the file says it handed out
+ * derived, and the chain scanned again. Handed-out addresses whose payments a kill lost stay
+ * unused, and can push later coins beyond a restore's gap limit; the oracle still finds those
+ * coins, and whatever the words alone find must be among the wallet's coins too. The seed ({@code
+ * -Dequinode.crashSeed=...}) chooses what the children do and when they die; every failure message
+ * names it.
  */
 class WalletCrashSafetyTest {
   static final int KILLS = 20;
@@ -144,20 +148,28 @@ class WalletCrashSafetyTest {
           .isEqualTo(fromScratch(chain, where).utxoDigest());
       for (Map.Entry<WalletName, Mnemonic> wallet : words.entrySet()) {
         WalletName name = wallet.getKey();
-        behind.add(tip - fileTip(data, name).map(BlockRef::height).orElse(-1));
-        checkWallet(opened.ledger(), name, wallet.getValue(), where + ", wallet " + name);
+        Wallet file = fromFile(data, name);
+        behind.add(tip - file.tip().map(BlockRef::height).orElse(-1));
+        checkWallet(
+            opened.ledger(),
+            name,
+            wallet.getValue(),
+            file.receiveAddresses().size(),
+            where + ", wallet " + name);
       }
     }
     return tip + behind.toString();
   }
 
-  /** How far the wallet's file had followed the chain when the child was killed. */
-  private Optional<BlockRef> fileTip(Path data, WalletName name) {
+  /**
+   * The wallet as its file was when the child was killed, not brought up to the chain: how far it
+   * had followed the chain, and which receive keys it had handed out.
+   */
+  private Wallet fromFile(Path data, WalletName name) {
     return Wallet.load(
-            data.resolve(Node.WALLET_FOLDER).resolve(name.fileName()),
-            name,
-            WalletContext.of(CrashFixture.DEV.network(), clock, new SecureRandom()))
-        .tip();
+        data.resolve(Node.WALLET_FOLDER).resolve(name.fileName()),
+        name,
+        WalletContext.of(CrashFixture.DEV.network(), clock, new SecureRandom()));
   }
 
   /** A new chain state in memory fed the active chain's stored blocks, from the genesis block. */
@@ -174,17 +186,35 @@ class WalletCrashSafetyTest {
   }
 
   /**
-   * The wallet file loads and opens with its passphrase; its coins and balances equal those of its
-   * words rescanned into a new wallet (pending ones too: both see the same mempool, into which
-   * loading put the loaded wallet's pending payments again).
+   * The wallet file loads and opens with its passphrase; its coins and balances equal those of the
+   * oracle: its words restored into a new wallet, which then hands out as many receive keys as the
+   * file had ({@code handedOut}) and scans the chain again (pending balances too: both see the same
+   * mempool, into which loading put the loaded wallet's pending payments again). The words alone
+   * (gap limit 20) may find fewer coins, never one the wallet lacks.
    */
-  private static void checkWallet(Ledger ledger, WalletName name, Mnemonic words, String where)
+  private static void checkWallet(
+      Ledger ledger, WalletName name, Mnemonic words, int handedOut, String where)
       throws IOException {
     Wallet loaded = ledger.loadWallet(name);
     loaded.unlock(CrashFixture.passphrase(), Duration.ofMinutes(1));
     assertThat(loaded.tip().map(BlockRef::hash)).as(where).contains(ledger.chain().tip().hash());
     Wallet rescanned = ledger.restoreWallet(RESCANNED, words, "", CrashFixture.passphrase(), 0);
     try {
+      List<String> byWords = confirmed(rescanned);
+      assertThat(confirmed(loaded))
+          .as(
+              where
+                  + ": confirmed coins against the words' restore; "
+                  + keyReport(loaded, rescanned))
+          .containsAll(byWords);
+      int restoredKeys = rescanned.receiveAddresses().size();
+      if (restoredKeys < handedOut) {
+        rescanned.unlock(CrashFixture.passphrase(), Duration.ofMinutes(1));
+        for (int i = restoredKeys; i < handedOut; i++) {
+          rescanned.freshAddress(Optional.empty());
+        }
+        ledger.rescanWallet(rescanned, 0);
+      }
       assertThat(confirmed(loaded))
           .as(where + ": confirmed coins; " + keyReport(loaded, rescanned))
           .isEqualTo(confirmed(rescanned));

@@ -3,7 +3,9 @@ package org.equinode.wallet.ledger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.equinode.chain.Amount;
 import org.equinode.chain.BlockHash;
+import org.equinode.chain.TxId;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.tx.Tx;
 import org.equinode.chain.tx.TxCodec;
@@ -18,11 +20,16 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * u8 has-tip ‖ [u32 height ‖ block hash (32)]
  * cs n ‖ n × (u8 confirmed ‖ [u32 height ‖ block hash (32) ‖ cs index] ‖ u64 time ‖ tx)
+ * cs m ‖ m × (txid (32) ‖ u64 time ‖ u64 received ‖ u64 sent ‖ u8 has-fee ‖ [u64 fee])
  * </pre>
  *
- * Canonical: confirmed transactions first, strictly ascending by height and position, at most the
- * tip's height and with one block hash per height (the tip's at its height); then pending ones in
- * the order they were seen. A transaction is a coinbase exactly when it is confirmed at position 0.
+ * The last line, the abandoned transactions in the order given up, is absent in public section
+ * version 1.
+ *
+ * <p>Canonical: confirmed transactions first, strictly ascending by height and position, at most
+ * the tip's height and with one block hash per height (the tip's at its height); then pending ones
+ * in the order they were seen. A transaction is a coinbase exactly when it is confirmed at position
+ * 0.
  */
 final class LedgerCodec {
   private LedgerCodec() {}
@@ -117,5 +124,44 @@ final class LedgerCodec {
         throw new MalformedException(where + " names another block at the same height");
       }
     }
+  }
+
+  static void writeAbandoned(List<HistoryEntry> abandoned, ByteWriter writer) {
+    writer.writeCompactSize(abandoned.size());
+    for (HistoryEntry entry : abandoned) {
+      entry.txId().hash().write(writer);
+      writer.writeInt64LE(entry.time());
+      writer.writeInt64LE(entry.received().units());
+      writer.writeInt64LE(entry.sent().units());
+      writer.writeBoolean(entry.fee().isPresent());
+      entry.fee().ifPresent(fee -> writer.writeInt64LE(fee.units()));
+    }
+  }
+
+  static List<HistoryEntry> readAbandoned(ByteReader reader) {
+    int count = reader.readCount(WalletLedger.MAX_TXS, "abandoned transaction");
+    List<HistoryEntry> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String where = "abandoned transaction " + i;
+      TxId txId = TxId.read(reader);
+      long time = reader.readInt64LE();
+      if (time < 0) {
+        throw new MalformedException(where + " has a negative time");
+      }
+      Amount received = readAmount(reader, where);
+      Amount sent = readAmount(reader, where);
+      Optional<Amount> fee =
+          reader.readBoolean() ? Optional.of(readAmount(reader, where)) : Optional.empty();
+      out.add(new HistoryEntry(txId, Optional.empty(), 0, time, false, received, sent, fee, true));
+    }
+    return out;
+  }
+
+  private static Amount readAmount(ByteReader reader, String where) {
+    long units = reader.readInt64LE();
+    if (units < 0 || units > Amount.MAX_MONEY) {
+      throw new MalformedException(where + " has an amount outside 0..MAX_MONEY: " + units);
+    }
+    return Amount.ofUnits(units);
   }
 }

@@ -3,6 +3,8 @@ package org.equinode.wallet.ledger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,14 @@ public final class WalletLedger {
   private final Map<TxId, Entry> txs = new HashMap<>();
   private final Map<OutPoint, Owned> outputs = new HashMap<>();
   private final Map<OutPoint, TxId> spenders = new HashMap<>();
+
+  /**
+   * Transactions given up by {@link #abandon}, in the order given up, as the history shows them; at
+   * most {@link #MAX_TXS}, the oldest dropped first. One that a block or the mempool brings back
+   * leaves this list.
+   */
+  private final LinkedHashMap<TxId, HistoryEntry> abandoned = new LinkedHashMap<>();
+
   private @Nullable BlockRef tip;
   private long sequence;
 
@@ -196,7 +206,23 @@ public final class WalletLedger {
     if (entry.wtx.isConfirmed()) {
       throw new WalletException("transaction " + txId + " is confirmed: it cannot be abandoned");
     }
+    List<HistoryEntry> pendingBefore =
+        history().stream().filter(h -> h.height().isEmpty() && !h.abandoned()).toList();
     removeWithPendingDescendants(txId);
+    for (HistoryEntry gone : pendingBefore) {
+      if (!txs.containsKey(gone.txId())) {
+        remember(gone.asAbandoned());
+      }
+    }
+  }
+
+  private void remember(HistoryEntry entry) {
+    abandoned.put(entry.txId(), entry);
+    if (abandoned.size() > MAX_TXS) {
+      Iterator<TxId> oldest = abandoned.keySet().iterator();
+      oldest.next();
+      oldest.remove();
+    }
   }
 
   /** The pending transactions, parents before children (the order the wallet learned of them). */
@@ -244,6 +270,7 @@ public final class WalletLedger {
 
   private void add(Tx tx, Optional<WalletTx.Position> position, long time, boolean notify) {
     TxId txId = tx.txId();
+    abandoned.remove(txId);
     if (!tx.isCoinbase()) {
       for (OutPoint input : tx.body().inputs()) {
         spenders.put(input, txId);
@@ -378,12 +405,20 @@ public final class WalletLedger {
         Amount.ofUnits(contracts));
   }
 
-  /** Every transaction with what it did to the wallet, oldest first, pending ones last. */
+  /**
+   * Every transaction with what it did to the wallet: confirmed ones oldest first, then abandoned
+   * ones in the order given up, then pending ones in the order seen.
+   */
   public List<HistoryEntry> history() {
     int height = tipHeight();
-    List<HistoryEntry> out = new ArrayList<>(txs.size());
+    List<HistoryEntry> out = new ArrayList<>(txs.size() + abandoned.size());
+    boolean abandonedListed = false;
     for (Entry entry : sortedEntries()) {
       WalletTx wtx = entry.wtx;
+      if (!wtx.isConfirmed() && !abandonedListed) {
+        out.addAll(abandoned.values());
+        abandonedListed = true;
+      }
       Tx tx = wtx.tx();
       Amount received = Amount.ZERO;
       for (int i = 0; i < tx.body().outputs().size(); i++) {
@@ -410,7 +445,18 @@ public final class WalletLedger {
       int confirmations = at.map(h -> height - h + 1).orElse(0);
       out.add(
           new HistoryEntry(
-              tx.txId(), at, confirmations, wtx.time(), tx.isCoinbase(), received, sent, fee));
+              tx.txId(),
+              at,
+              confirmations,
+              wtx.time(),
+              tx.isCoinbase(),
+              received,
+              sent,
+              fee,
+              false));
+    }
+    if (!abandonedListed) {
+      out.addAll(abandoned.values());
     }
     return out;
   }
@@ -420,10 +466,16 @@ public final class WalletLedger {
   /** Writes the ledger; the layout is in {@code wallet/README.md}. */
   public void write(ByteWriter writer) {
     LedgerCodec.write(tip, sortedEntries(), writer);
+    LedgerCodec.writeAbandoned(List.copyOf(abandoned.values()), writer);
   }
 
-  /** Reads a ledger written by {@link #write}, indexing it with {@code ownership}. */
-  public static WalletLedger read(ByteReader reader, Ownership ownership, int maturity) {
+  /**
+   * Reads a ledger written by {@link #write}, indexing it with {@code ownership}; {@code
+   * withAbandoned} is false for the layout before abandoned transactions were kept (public section
+   * version 1), which ends after the transactions.
+   */
+  public static WalletLedger read(
+      ByteReader reader, Ownership ownership, int maturity, boolean withAbandoned) {
     WalletLedger ledger = new WalletLedger(ownership, maturity);
     ledger.tip = LedgerCodec.readTip(reader);
     for (WalletTx wtx : LedgerCodec.readTxs(reader, ledger.tip)) {
@@ -440,6 +492,14 @@ public final class WalletLedger {
         }
       }
       ledger.add(tx, wtx.block(), wtx.time(), false);
+    }
+    if (withAbandoned) {
+      for (HistoryEntry entry : LedgerCodec.readAbandoned(reader)) {
+        if (ledger.txs.containsKey(entry.txId()) || ledger.abandoned.containsKey(entry.txId())) {
+          throw new MalformedException("abandoned transaction " + entry.txId() + " repeats");
+        }
+        ledger.abandoned.put(entry.txId(), entry);
+      }
     }
     return ledger;
   }

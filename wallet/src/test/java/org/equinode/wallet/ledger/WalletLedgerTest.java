@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.equinode.chain.Amount;
 import org.equinode.chain.LockHash;
+import org.equinode.chain.TxId;
 import org.equinode.chain.block.Block;
 import org.equinode.chain.lock.Lock;
 import org.equinode.chain.tx.OutPoint;
@@ -191,19 +192,68 @@ class WalletLedgerTest {
     ledger.addPending(child, 2);
     assertThat(ledger.pending()).containsExactly(first, child);
 
+    List<HistoryEntry> before = ledger.history();
     ledger.abandon(first.txId());
     assertThat(ledger.pending()).isEmpty();
     assertThat(ledger.spendable(CoinKind.RECEIVE)).containsExactly(coin);
     assertThat(ledger.balance()).isEqualTo(new Balance(eq(10), eq(0), eq(0), eq(0)));
+    // Both stay in the history, flagged, with what they did when they were given up.
+    assertThat(ledger.history())
+        .containsExactly(
+            before.get(0),
+            abandoned(before.get(1), first.txId()),
+            abandoned(before.get(2), child.txId()));
+    assertThat(decode(encode(ledger)).history()).isEqualTo(ledger.history());
     assertThatThrownBy(() -> ledger.abandon(first.txId()))
         .isInstanceOf(WalletException.class)
         .hasMessage("transaction " + first.txId() + " is not the wallet's");
-    // Confirmed after all: the block brings it back.
+    // A later payment is listed after the abandoned ones.
+    Tx later = TestBlocks.payment("later", new TxOut(eq(1), B));
+    ledger.addPending(later, 3);
+    assertThat(ledger.history()).extracting(HistoryEntry::txId).last().isEqualTo(later.txId());
+    // Confirmed after all: the block brings it back, no longer abandoned.
     mine(STRANGER, first);
-    assertThat(ledger.balance()).isEqualTo(new Balance(eq(9), eq(0), eq(0), eq(0)));
+    assertThat(ledger.balance()).isEqualTo(new Balance(eq(9), eq(1), eq(0), eq(0)));
+    assertThat(ledger.history())
+        .filteredOn(h -> h.txId().equals(first.txId()))
+        .singleElement()
+        .satisfies(h -> assertThat(h.abandoned()).isFalse())
+        .satisfies(h -> assertThat(h.height()).isPresent());
+    assertThat(ledger.history())
+        .filteredOn(HistoryEntry::abandoned)
+        .extracting(HistoryEntry::txId)
+        .containsExactly(child.txId());
     assertThatThrownBy(() -> ledger.abandon(first.txId()))
         .isInstanceOf(WalletException.class)
         .hasMessageEndingWith("is confirmed: it cannot be abandoned");
+  }
+
+  private static HistoryEntry abandoned(HistoryEntry pending, TxId txId) {
+    assertThat(pending.txId()).isEqualTo(txId);
+    assertThat(pending.abandoned()).isFalse();
+    return new HistoryEntry(
+        txId,
+        Optional.empty(),
+        0,
+        pending.time(),
+        false,
+        pending.received(),
+        pending.sent(),
+        pending.fee(),
+        true);
+  }
+
+  @Test
+  void aLedgerWrittenBeforeAbandonedTransactionsWereKeptStillReads() {
+    mine(STRANGER, TestBlocks.payment("in", new TxOut(eq(10), A)));
+    byte[] bytes = encode(ledger);
+    // Version 1 of the public section ended after the transactions: no abandoned count.
+    byte[] older = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+    ByteReader reader = ByteReader.of(older);
+    WalletLedger read = WalletLedger.read(reader, new StubOwnership(), MATURITY, false);
+    reader.expectEnd("ledger");
+    assertThat(read.history()).isEqualTo(ledger.history());
+    assertThat(encode(read)).isEqualTo(bytes);
   }
 
   @Test
@@ -296,6 +346,9 @@ class WalletLedgerTest {
     Tx out = spend(ledger.spendable(CoinKind.RECEIVE), new TxOut(eq(59), A));
     ledger.addPending(out, 77);
     ledger.addPending(TestBlocks.payment("later", new TxOut(eq(2), B)), 78);
+    Tx given = TestBlocks.payment("given up", new TxOut(eq(4), A));
+    ledger.addPending(given, 79);
+    ledger.abandon(given.txId());
     byte[] bytes = encode(ledger);
     WalletLedger again = decode(bytes);
     assertThat(encode(again)).isEqualTo(bytes);
@@ -314,7 +367,7 @@ class WalletLedgerTest {
 
   private static WalletLedger decode(byte[] bytes) {
     ByteReader reader = ByteReader.of(bytes);
-    WalletLedger ledger = WalletLedger.read(reader, new StubOwnership(), MATURITY);
+    WalletLedger ledger = WalletLedger.read(reader, new StubOwnership(), MATURITY, true);
     reader.expectEnd("ledger");
     return ledger;
   }
