@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * remembers of each torrent under {@code <datadir>/torrents/}, so that a restart brings every
  * torrent back, paused or not, with its verified pieces (from the resume data). Owns the engine and
  * the disk pool; {@link #close()} closes every torrent (recording what is complete), then the pool.
- * Changes are serialized; reads are not blocked by them.
+ * Changes are serialized; reads are not blocked by them. Neither start nor {@link #add} waits for a
+ * torrent's files to be checked (hashed against the resume data): that runs in the background on
+ * the disk pool while the torrent is {@code CHECKING}, so the JSON-RPC thread is never held by it.
  */
 public final class TorrentHost implements TorrentHandle, AutoCloseable {
   /** The folder of the torrents' state inside the data directory. */
@@ -79,7 +81,9 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
 
   /**
    * Starts the engine on {@code listen} and adds back every torrent remembered in {@code dataRoot}.
-   * A torrent that cannot be added back (its folder is gone) is logged and kept for the next start.
+   * Returns without waiting for their files to be checked: each is {@code CHECKING} meanwhile, on
+   * the disk pool, and one whose files cannot be used shows {@code ERROR} with the reason (it is
+   * kept for the next start).
    *
    * @throws org.equinode.torrent.session.SessionException if the port cannot be bound
    */
@@ -89,10 +93,25 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
       String clientName,
       TimeSource time,
       SecureRandom random) {
-    ExecutorService pool =
+    return start(
+        dataRoot,
+        listen,
+        clientName,
+        time,
+        random,
         Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(),
-            Thread.ofPlatform().name("torrent-disk-", 0).daemon(true).factory());
+            Thread.ofPlatform().name("torrent-disk-", 0).daemon(true).factory()));
+  }
+
+  /** As the public {@code start}, on a disk pool of the caller's (shut down by {@link #close}). */
+  static TorrentHost start(
+      Path dataRoot,
+      InetSocketAddress listen,
+      String clientName,
+      TimeSource time,
+      SecureRandom random,
+      ExecutorService pool) {
     TorrentEngine engine;
     try {
       engine =
@@ -283,7 +302,8 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
         engine.add(
             source,
             opener,
-            new TorrentOptions(record.paused(), record.sequential(), record.limits()));
+            new TorrentOptions(record.paused(), record.sequential(), record.limits())
+                .inBackground());
     for (String peer : record.peers()) {
       PeerAddresses.resolved(peer).ifPresent(session::addPeer);
     }
