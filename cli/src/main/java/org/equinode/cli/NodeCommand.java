@@ -28,12 +28,14 @@ final class NodeCommand extends Subcommand {
 
   @Option(
       names = "--torrent-listen",
-      paramLabel = "HOST:PORT",
-      converter = HostPort.class,
+      paramLabel = "HOST:PORT|none",
+      converter = ListenAddress.Converter.class,
       description =
           "Where the node's torrents accept peers (default: 127.0.0.1, port 0 (any) on dev,"
-              + " the network's peer port + 2 on test and main).")
-  @Nullable InetSocketAddress torrentListen;
+              + " the network's peer port + 2 on test and main). 'none': accept no one, only"
+              + " call out to peers (given ones, from peer exchange and the DHT; trackers are"
+              + " not asked, as an announce must name a port).")
+  @Nullable ListenAddress torrentListen;
 
   @Option(
       names = "--reindex-chainstate",
@@ -59,7 +61,11 @@ final class NodeCommand extends Subcommand {
       config = config.withRpcAddress(rpc);
     }
     if (torrentListen != null) {
-      config = config.withTorrentListen(torrentListen);
+      config =
+          torrentListen
+              .address()
+              .map(config::withTorrentListen)
+              .orElseGet(config::withoutTorrentListener);
     }
     if (reindexChainState) {
       config = config.withReindexChainState();
@@ -74,9 +80,12 @@ final class NodeCommand extends Subcommand {
     out.printf(
         "JSON-RPC on %s (token in %s)%n",
         node.rpcCookie().url(), dataDirectory.root().resolve("rpc.cookie"));
-    node.torrents()
-        .listenAddress()
-        .ifPresent(address -> out.printf("torrents on %s%n", HostPort.format(address)));
+    out.printf(
+        "torrents on %s%n",
+        node.torrents()
+            .listenAddress()
+            .map(HostPort::format)
+            .orElse("no listener (outbound connections only)"));
     out.println("Try: ./equinode rpc help     Stop with Ctrl-C or ./equinode rpc stop");
     out.flush();
     try {

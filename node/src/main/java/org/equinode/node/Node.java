@@ -29,6 +29,7 @@ import org.equinode.node.rpc.RpcCookie;
 import org.equinode.node.rpc.RpcServer;
 import org.equinode.node.torrent.TorrentHost;
 import org.equinode.store.RocksStore;
+import org.equinode.torrent.session.SessionSettings;
 
 /**
  * One running node: the composition root that wires the services together, by hand, in one place.
@@ -112,8 +113,11 @@ public final class Node implements AutoCloseable {
         resources.add(
             TorrentHost.start(
                 data.root(),
-                config.torrentListen(),
-                "Equinode " + version,
+                config
+                    .torrentListen()
+                    .map(SessionSettings.DEFAULTS::withListen)
+                    .orElse(SessionSettings.DEFAULTS)
+                    .withClientName("Equinode " + version),
                 config.time(),
                 config.random()));
 

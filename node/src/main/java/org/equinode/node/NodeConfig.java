@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.equinode.common.Network;
 import org.equinode.common.TimeSource;
 
@@ -16,7 +17,8 @@ import org.equinode.common.TimeSource;
  * @param time the clock
  * @param random the source of keys and tokens
  * @param minerThreads the threads the CPU miner grinds on
- * @param torrentListen where the torrent engine accepts peers (port 0: any free port)
+ * @param torrentListen where the torrent engine accepts peers (port 0: any free port); empty for
+ *     none: the node's torrents only call out (to peers given, from peer exchange, the DHT)
  * @param reindexChainState rebuild the chain state (block index, coins, transaction index) from the
  *     stored blocks before starting, as bitcoind's {@code -reindex-chainstate} does: the repair for
  *     a state the node refuses to open
@@ -27,7 +29,7 @@ public record NodeConfig(
     TimeSource time,
     SecureRandom random,
     int minerThreads,
-    InetSocketAddress torrentListen,
+    Optional<InetSocketAddress> torrentListen,
     boolean reindexChainState) {
   /** The miner's threads by default: one, so that a node never takes a whole machine unasked. */
   public static final int DEFAULT_MINER_THREADS = 1;
@@ -53,7 +55,7 @@ public record NodeConfig(
         TimeSource.system(),
         new SecureRandom(),
         DEFAULT_MINER_THREADS,
-        new InetSocketAddress(LOOPBACK, defaultTorrentPort(dataDirectory.network())),
+        Optional.of(new InetSocketAddress(LOOPBACK, defaultTorrentPort(dataDirectory.network()))),
         false);
   }
 
@@ -68,7 +70,7 @@ public record NodeConfig(
         TimeSource.system(),
         new SecureRandom(),
         DEFAULT_MINER_THREADS,
-        new InetSocketAddress(LOOPBACK, 0),
+        Optional.of(new InetSocketAddress(LOOPBACK, 0)),
         false);
   }
 
@@ -93,7 +95,22 @@ public record NodeConfig(
 
   public NodeConfig withTorrentListen(InetSocketAddress address) {
     return new NodeConfig(
-        dataDirectory, rpcAddress, time, random, minerThreads, address, reindexChainState);
+        dataDirectory,
+        rpcAddress,
+        time,
+        random,
+        minerThreads,
+        Optional.of(address),
+        reindexChainState);
+  }
+
+  /**
+   * This configuration with no torrent listener: the node's torrents connect out only, for a node
+   * that cannot or should not accept connections (no port is bound, none is announced).
+   */
+  public NodeConfig withoutTorrentListener() {
+    return new NodeConfig(
+        dataDirectory, rpcAddress, time, random, minerThreads, Optional.empty(), reindexChainState);
   }
 
   /** This configuration, rebuilding the chain state from the stored blocks before starting. */

@@ -80,7 +80,8 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
   }
 
   /**
-   * Starts the engine on {@code listen} and adds back every torrent remembered in {@code dataRoot}.
+   * Starts the engine with {@code settings} (its listener, if they name one: without, the torrents
+   * only call out; its client name) and adds back every torrent remembered in {@code dataRoot}.
    * Returns without waiting for their files to be checked: each is {@code CHECKING} meanwhile, on
    * the disk pool, and one whose files cannot be used shows {@code ERROR} with the reason (it is
    * kept for the next start).
@@ -88,15 +89,10 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
    * @throws org.equinode.torrent.session.SessionException if the port cannot be bound
    */
   public static TorrentHost start(
-      Path dataRoot,
-      InetSocketAddress listen,
-      String clientName,
-      TimeSource time,
-      SecureRandom random) {
+      Path dataRoot, SessionSettings settings, TimeSource time, SecureRandom random) {
     return start(
         dataRoot,
-        listen,
-        clientName,
+        settings,
         time,
         random,
         Executors.newFixedThreadPool(
@@ -107,17 +103,13 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
   /** As the public {@code start}, on a disk pool of the caller's (shut down by {@link #close}). */
   static TorrentHost start(
       Path dataRoot,
-      InetSocketAddress listen,
-      String clientName,
+      SessionSettings settings,
       TimeSource time,
       SecureRandom random,
       ExecutorService pool) {
     TorrentEngine engine;
     try {
-      engine =
-          TorrentEngine.start(
-              SessionSettings.DEFAULTS.withListen(listen).withClientName(clientName),
-              new SessionEnvironment(time, random, random, pool));
+      engine = TorrentEngine.start(settings, new SessionEnvironment(time, random, random, pool));
     } catch (RuntimeException e) {
       pool.shutdownNow();
       throw e;

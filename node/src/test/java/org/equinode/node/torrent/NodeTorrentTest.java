@@ -186,6 +186,55 @@ class NodeTorrentTest {
   }
 
   @Test
+  void withoutAListenerTheNodeDownloadsByCallingOut() throws Exception {
+    Path seedFolder = Files.createDirectories(folder.resolve("seed"));
+    Path source =
+        Files.write(seedFolder.resolve("film.bin"), SeededRandom.bytes(SeededRandom.of(43), SIZE));
+    Metainfo metainfo =
+        new TorrentCreator(TimeSource.system(), "test")
+            .create(source, CreateOptions.none().withPieceLength(16 * 1024))
+            .metainfo();
+    String hash = metainfo.infoHash().hex();
+    Path downloads = folder.resolve("down");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (TorrentSession seeder =
+            TorrentSession.start(
+                TorrentSource.of(metainfo),
+                StorageOpener.sharing(
+                    seedFolder,
+                    StateFolder.under(folder.resolve("seed-state"), metainfo.infoHash()),
+                    SessionSettings.DEFAULTS.storage(),
+                    pool,
+                    TimeSource.system()),
+                SessionSettings.DEFAULTS.withListen(LOOPBACK_ANY),
+                new SessionEnvironment(
+                    TimeSource.system(), SeededRandom.of(2), new SecureRandom(), pool));
+        Node node =
+            Node.start(
+                NodeConfig.loopback(new DataDirectory(folder.resolve("node"), Network.DEV))
+                    .withoutTorrentListener(),
+                "test")) {
+      assertThat(node.torrents().listenAddress()).isEmpty();
+      assertThat(node.torrents().engine().listen()).isEmpty();
+      String peer = "127.0.0.1:" + seeder.listenAddress().orElseThrow().getPort();
+      call(
+          node,
+          "torrent.add",
+          "[null,\""
+              + downloads
+              + "\",false,null,false,null,null,[\""
+              + peer
+              + "\"],\""
+              + Base64.getEncoder().encodeToString(metainfo.encode())
+              + "\"]");
+      awaitStatus(node, hash, s -> s.get("state").asText().equals("seeding"));
+      assertThat(downloads.resolve("film.bin")).hasSameBinaryContentAs(source);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aSaveFolderThatHoldsOrEntersTheDataDirectoryIsRefused() throws Exception {
     try (Node node = start()) {
       Path link =

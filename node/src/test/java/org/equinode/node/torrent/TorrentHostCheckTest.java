@@ -20,6 +20,7 @@ import org.equinode.testing.SeededRandom;
 import org.equinode.torrent.metainfo.CreateOptions;
 import org.equinode.torrent.metainfo.Metainfo;
 import org.equinode.torrent.metainfo.TorrentCreator;
+import org.equinode.torrent.session.SessionSettings;
 import org.equinode.torrent.session.TorrentSource;
 import org.equinode.torrent.session.TorrentStatus;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,7 @@ class TorrentHostCheckTest {
   private TorrentHost start(ExecutorService pool) {
     return TorrentHost.start(
         folder.resolve("data"),
-        LOOPBACK_ANY,
-        "test",
+        SessionSettings.DEFAULTS.withListen(LOOPBACK_ANY),
         TimeSource.system(),
         new SecureRandom(),
         pool);
