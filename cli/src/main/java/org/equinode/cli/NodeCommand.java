@@ -2,12 +2,15 @@ package org.equinode.cli;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.equinode.node.DataDirectory;
 import org.equinode.node.Node;
 import org.equinode.node.NodeConfig;
 import org.equinode.node.NodeException;
+import org.equinode.torrent.dht.DhtSettings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code equinode node}: runs one node in the foreground. */
@@ -45,6 +48,8 @@ final class NodeCommand extends Subcommand {
               + " damaged or half-rebuilt state.")
   boolean reindexChainState;
 
+  @Mixin NodeDhtOptions dht = new NodeDhtOptions();
+
   NodeCommand(CommandEnvironment environment) {
     super(environment);
   }
@@ -67,6 +72,10 @@ final class NodeCommand extends Subcommand {
               .map(config::withTorrentListen)
               .orElseGet(config::withoutTorrentListener);
     }
+    Optional<DhtSettings> dhtSettings = dht.settings(config.torrentListen());
+    if (dhtSettings.isPresent()) {
+      config = config.withTorrentDht(dhtSettings.get());
+    }
     if (reindexChainState) {
       config = config.withReindexChainState();
     }
@@ -86,6 +95,9 @@ final class NodeCommand extends Subcommand {
             .listenAddress()
             .map(HostPort::format)
             .orElse("no listener (outbound connections only)"));
+    node.torrents()
+        .dhtAddress()
+        .ifPresent(address -> out.printf("torrent DHT on %s (UDP)%n", HostPort.format(address)));
     out.println("Try: ./equinode rpc help     Stop with Ctrl-C or ./equinode rpc stop");
     out.flush();
     try {

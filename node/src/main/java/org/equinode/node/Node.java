@@ -117,7 +117,8 @@ public final class Node implements AutoCloseable {
                     .torrentListen()
                     .map(SessionSettings.DEFAULTS::withListen)
                     .orElse(SessionSettings.DEFAULTS)
-                    .withClientName("Equinode " + version),
+                    .withClientName("Equinode " + version)
+                    .withDht(config.torrentDht()),
                 config.time(),
                 config.random()));
 

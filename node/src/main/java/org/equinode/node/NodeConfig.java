@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import org.equinode.common.Network;
 import org.equinode.common.TimeSource;
+import org.equinode.torrent.dht.DhtSettings;
 
 /**
  * Everything a node is started with. Every port, path and clock is passed in, so that many nodes
@@ -19,6 +20,9 @@ import org.equinode.common.TimeSource;
  * @param minerThreads the threads the CPU miner grinds on
  * @param torrentListen where the torrent engine accepts peers (port 0: any free port); empty for
  *     none: the node's torrents only call out (to peers given, from peer exchange, the DHT)
+ * @param torrentDht the Mainline DHT node of the torrent engine, if it runs one: where it listens
+ *     and the nodes it starts from (those it knew when it last stopped, kept in the data directory,
+ *     are added to them)
  * @param reindexChainState rebuild the chain state (block index, coins, transaction index) from the
  *     stored blocks before starting, as bitcoind's {@code -reindex-chainstate} does: the repair for
  *     a state the node refuses to open
@@ -30,6 +34,7 @@ public record NodeConfig(
     SecureRandom random,
     int minerThreads,
     Optional<InetSocketAddress> torrentListen,
+    Optional<DhtSettings> torrentDht,
     boolean reindexChainState) {
   /** The miner's threads by default: one, so that a node never takes a whole machine unasked. */
   public static final int DEFAULT_MINER_THREADS = 1;
@@ -56,6 +61,7 @@ public record NodeConfig(
         new SecureRandom(),
         DEFAULT_MINER_THREADS,
         Optional.of(new InetSocketAddress(LOOPBACK, defaultTorrentPort(dataDirectory.network()))),
+        Optional.empty(),
         false);
   }
 
@@ -71,6 +77,7 @@ public record NodeConfig(
         new SecureRandom(),
         DEFAULT_MINER_THREADS,
         Optional.of(new InetSocketAddress(LOOPBACK, 0)),
+        Optional.empty(),
         false);
   }
 
@@ -85,12 +92,26 @@ public record NodeConfig(
 
   public NodeConfig withTime(TimeSource clock) {
     return new NodeConfig(
-        dataDirectory, rpcAddress, clock, random, minerThreads, torrentListen, reindexChainState);
+        dataDirectory,
+        rpcAddress,
+        clock,
+        random,
+        minerThreads,
+        torrentListen,
+        torrentDht,
+        reindexChainState);
   }
 
   public NodeConfig withRpcAddress(InetSocketAddress address) {
     return new NodeConfig(
-        dataDirectory, address, time, random, minerThreads, torrentListen, reindexChainState);
+        dataDirectory,
+        address,
+        time,
+        random,
+        minerThreads,
+        torrentListen,
+        torrentDht,
+        reindexChainState);
   }
 
   public NodeConfig withTorrentListen(InetSocketAddress address) {
@@ -101,6 +122,7 @@ public record NodeConfig(
         random,
         minerThreads,
         Optional.of(address),
+        torrentDht,
         reindexChainState);
   }
 
@@ -110,12 +132,32 @@ public record NodeConfig(
    */
   public NodeConfig withoutTorrentListener() {
     return new NodeConfig(
-        dataDirectory, rpcAddress, time, random, minerThreads, Optional.empty(), reindexChainState);
+        dataDirectory,
+        rpcAddress,
+        time,
+        random,
+        minerThreads,
+        Optional.empty(),
+        torrentDht,
+        reindexChainState);
+  }
+
+  /** This configuration with the torrent engine running a DHT node as {@code dht} says. */
+  public NodeConfig withTorrentDht(DhtSettings dht) {
+    return new NodeConfig(
+        dataDirectory,
+        rpcAddress,
+        time,
+        random,
+        minerThreads,
+        torrentListen,
+        Optional.of(dht),
+        reindexChainState);
   }
 
   /** This configuration, rebuilding the chain state from the stored blocks before starting. */
   public NodeConfig withReindexChainState() {
     return new NodeConfig(
-        dataDirectory, rpcAddress, time, random, minerThreads, torrentListen, true);
+        dataDirectory, rpcAddress, time, random, minerThreads, torrentListen, torrentDht, true);
   }
 }

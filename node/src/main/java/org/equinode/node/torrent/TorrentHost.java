@@ -25,6 +25,7 @@ import org.equinode.api.torrent.TorrentRefusedException;
 import org.equinode.api.torrent.TorrentRemoved;
 import org.equinode.common.TimeSource;
 import org.equinode.torrent.TorrentException;
+import org.equinode.torrent.dht.Dht;
 import org.equinode.torrent.metainfo.FilePath;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
@@ -108,8 +109,12 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
       SecureRandom random,
       ExecutorService pool) {
     TorrentEngine engine;
+    DhtState dhtState = new DhtState(dataRoot.resolve(STATE_FOLDER));
     try {
-      engine = TorrentEngine.start(settings, new SessionEnvironment(time, random, random, pool));
+      engine =
+          TorrentEngine.start(
+              settings.withDht(settings.dht().map(dhtState::withSavedNodes)),
+              new SessionEnvironment(time, random, random, pool));
     } catch (RuntimeException e) {
       pool.shutdownNow();
       throw e;
@@ -429,6 +434,14 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
     return engine.listenAddress();
   }
 
+  private void saveDhtNodes(Dht dht) {
+    try {
+      new DhtState(dataRoot.resolve(STATE_FOLDER)).save(dht);
+    } catch (RuntimeException e) {
+      log.warn("DHT nodes not saved: {}", e.getMessage()); // the next start is only colder
+    }
+  }
+
   private static TorrentEntry entry(Hosted hosted) {
     TorrentSession session = hosted.session();
     TorrentRecord record = hosted.record();
@@ -441,10 +454,24 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
         session.progress());
   }
 
-  /** Closes every torrent (each records what is complete), the port, then the disk pool. */
+  /** Where the engine's DHT node listens (UDP), if it runs one. */
+  public Optional<InetSocketAddress> dhtAddress() {
+    return engine.dht().map(Dht::localAddress);
+  }
+
+  /** Nodes in the routing table of the engine's DHT node; 0 without one. */
+  int dhtTableSize() {
+    return engine.dht().map(Dht::tableSize).orElse(0);
+  }
+
+  /**
+   * Saves the DHT's nodes for the next start, then closes every torrent (each records what is
+   * complete), the port, the DHT, then the disk pool.
+   */
   @Override
   public void close() {
     try {
+      engine.dht().ifPresent(this::saveDhtNodes);
       engine.close();
     } finally {
       pool.shutdownNow();
