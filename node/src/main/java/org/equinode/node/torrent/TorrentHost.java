@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.equinode.api.torrent.AddRequest;
 import org.equinode.api.torrent.EngineView;
@@ -60,6 +61,8 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
   public static final String DOWNLOAD_FOLDER = "downloads";
 
   private static final Logger log = LoggerFactory.getLogger(TorrentHost.class);
+
+  private static final long CLOSE_WAIT_NANOS = TorrentSession.CLOSE_WAIT.toNanos();
 
   private record Hosted(TorrentSession session, TorrentRecord record) {}
 
@@ -466,7 +469,9 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
 
   /**
    * Saves the DHT's nodes for the next start, then closes every torrent (each records what is
-   * complete), the port, the DHT, then the disk pool.
+   * complete), the port, the DHT, then the disk pool. Hashing a check already queued is let finish
+   * (bounded by {@link TorrentSession#CLOSE_WAIT}): a torrent still being checked then closes its
+   * files instead of waiting forever for work a stopped pool dropped.
    */
   @Override
   public void close() {
@@ -474,7 +479,14 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
       engine.dht().ifPresent(this::saveDhtNodes);
       engine.close();
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();
+      try {
+        var unused = pool.awaitTermination(CLOSE_WAIT_NANOS, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 }
