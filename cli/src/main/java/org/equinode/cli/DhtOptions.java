@@ -44,6 +44,11 @@ final class DhtOptions {
     if (!on) {
       return Optional.empty();
     }
+    return Optional.of(DhtSettings.of(listen == null ? ANY_PORT : listen, bootstrap(nodes)));
+  }
+
+  /** {@code nodes}, or the public routers (unresolved: resolved when the DHT starts) if none. */
+  static List<InetSocketAddress> bootstrap(List<InetSocketAddress> nodes) {
     List<InetSocketAddress> bootstrap = new ArrayList<>(nodes);
     if (bootstrap.isEmpty()) {
       for (String router : DhtSettings.PUBLIC_ROUTERS) {
@@ -53,6 +58,6 @@ final class DhtOptions {
                 router.substring(0, colon), Integer.parseInt(router.substring(colon + 1))));
       }
     }
-    return Optional.of(DhtSettings.of(listen == null ? ANY_PORT : listen, bootstrap));
+    return bootstrap;
   }
 }

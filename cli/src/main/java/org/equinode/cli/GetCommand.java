@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Downloads what a magnet link or a .torrent file describes, showing progress on stderr.",
       "Exits once every piece is verified, or keeps seeding until Ctrl-C with --seed.",
-      "Interrupted downloads resume: state is kept in <datadir>/torrents/<info-hash>/."
+      "Interrupted downloads resume: state is kept in <datadir>/cli-torrents/<info-hash>/."
     })
 final class GetCommand extends Subcommand {
   @SuppressWarnings("NullAway.Init") // required parameter, set by picocli
@@ -59,7 +59,7 @@ final class GetCommand extends Subcommand {
   @Override
   public Integer call() throws Exception {
     TorrentSource source = TorrentArgument.source(what);
-    StateFolder state = StateFolder.under(dataDirectory().root(), source.infoHash());
+    StateFolder state = CommandStateFolder.of(dataDirectory().root(), source.infoHash());
     if (source.info().isEmpty()) {
       source = state.loadMetadata().map(source::withInfo).orElse(source);
     }

@@ -2,12 +2,15 @@ package org.equinode.cli;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.equinode.node.DataDirectory;
 import org.equinode.node.Node;
 import org.equinode.node.NodeConfig;
 import org.equinode.node.NodeException;
+import org.equinode.torrent.dht.DhtSettings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code equinode node}: runs one node in the foreground. */
@@ -28,12 +31,14 @@ final class NodeCommand extends Subcommand {
 
   @Option(
       names = "--torrent-listen",
-      paramLabel = "HOST:PORT",
-      converter = HostPort.class,
+      paramLabel = "HOST:PORT|none",
+      converter = ListenAddress.Converter.class,
       description =
           "Where the node's torrents accept peers (default: 127.0.0.1, port 0 (any) on dev,"
-              + " the network's peer port + 2 on test and main).")
-  @Nullable InetSocketAddress torrentListen;
+              + " the network's peer port + 2 on test and main). 'none': accept no one, only"
+              + " call out to peers (given ones, from peer exchange and the DHT; trackers are"
+              + " not asked, as an announce must name a port).")
+  @Nullable ListenAddress torrentListen;
 
   @Option(
       names = "--reindex-chainstate",
@@ -42,6 +47,8 @@ final class NodeCommand extends Subcommand {
               + " checking each again, before starting: the repair when the node refuses a"
               + " damaged or half-rebuilt state.")
   boolean reindexChainState;
+
+  @Mixin NodeDhtOptions dht = new NodeDhtOptions();
 
   NodeCommand(CommandEnvironment environment) {
     super(environment);
@@ -59,7 +66,15 @@ final class NodeCommand extends Subcommand {
       config = config.withRpcAddress(rpc);
     }
     if (torrentListen != null) {
-      config = config.withTorrentListen(torrentListen);
+      config =
+          torrentListen
+              .address()
+              .map(config::withTorrentListen)
+              .orElseGet(config::withoutTorrentListener);
+    }
+    Optional<DhtSettings> dhtSettings = dht.settings(config.torrentListen());
+    if (dhtSettings.isPresent()) {
+      config = config.withTorrentDht(dhtSettings.get());
     }
     if (reindexChainState) {
       config = config.withReindexChainState();
@@ -74,9 +89,15 @@ final class NodeCommand extends Subcommand {
     out.printf(
         "JSON-RPC on %s (token in %s)%n",
         node.rpcCookie().url(), dataDirectory.root().resolve("rpc.cookie"));
+    out.printf(
+        "torrents on %s%n",
+        node.torrents()
+            .listenAddress()
+            .map(HostPort::format)
+            .orElse("no listener (outbound connections only)"));
     node.torrents()
-        .listenAddress()
-        .ifPresent(address -> out.printf("torrents on %s%n", HostPort.format(address)));
+        .dhtAddress()
+        .ifPresent(address -> out.printf("torrent DHT on %s (UDP)%n", HostPort.format(address)));
     out.println("Try: ./equinode rpc help     Stop with Ctrl-C or ./equinode rpc stop");
     out.flush();
     try {

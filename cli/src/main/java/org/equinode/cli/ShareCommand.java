@@ -92,7 +92,7 @@ final class ShareCommand extends Subcommand {
             .withListen(listen == null ? ANY_PORT : listen)
             .withClientName("Equinode " + VersionProvider.version())
             .withDht(dht.settings());
-    StateFolder state = StateFolder.under(dataDirectory().root(), metainfo.infoHash());
+    StateFolder state = CommandStateFolder.of(dataDirectory().root(), metainfo.infoHash());
     ExecutorService pool = ForegroundSession.diskPool();
     try {
       TorrentSession session =

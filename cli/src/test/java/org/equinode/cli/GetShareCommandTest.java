@@ -55,7 +55,8 @@ class GetShareCommandTest {
       assertThat(get.err()).contains("100.0%");
       assertThat(home.resolve("down/album/a.bin")).hasBinaryContent(a);
       assertThat(home.resolve("down/album/sub/b.bin")).hasBinaryContent(b);
-      assertThat(home.resolve("leecher/torrents")).isDirectory();
+      assertThat(home.resolve("leecher/cli-torrents")).isDirectory();
+      assertThat(home.resolve("leecher/torrents")).doesNotExist(); // the node's, if one runs there
 
       // Again: everything is verified from the resume data, nothing is fetched.
       CommandRunner.Result again =

@@ -63,6 +63,9 @@ class TorrentNodeCommandsTest {
       assertThat(status.get("state").asText()).isEqualTo("paused");
       assertThat(status.get("sequential").asBoolean()).isTrue();
       assertThat(status.get("maxDownloadRate").asLong()).isEqualTo(500 * 1024);
+      // The files are listed once they are checked, in the background.
+      status = checked(runner, hash);
+      assertThat(status.get("state").asText()).isEqualTo("paused");
       assertThat(status.get("files").get(0).get("wanted").asBoolean()).isFalse();
       assertThat(status.get("files").get(1).get("wanted").asBoolean()).isTrue();
 
@@ -97,6 +100,22 @@ class TorrentNodeCommandsTest {
       CommandRunner.Result notThere = runner.run("torrent", "pause", hash);
       assertThat(notThere.exitCode()).isNotZero();
       assertThat(notThere.err()).contains("no torrent " + hash + " in the node");
+    }
+  }
+
+  /** The torrent's status once its files are checked (listed). */
+  private static JsonNode checked(CommandRunner runner, String hash) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (true) {
+      JsonNode status =
+          Json.mapper().readTree(runner.run("torrent", "status", hash, "--json").out());
+      if (status.get("files").size() > 0) {
+        return status;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not checked: " + status);
+      }
+      Thread.sleep(20);
     }
   }
 }

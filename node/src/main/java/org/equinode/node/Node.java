@@ -31,6 +31,7 @@ import org.equinode.node.rpc.RpcCookie;
 import org.equinode.node.rpc.RpcServer;
 import org.equinode.node.torrent.TorrentHost;
 import org.equinode.store.RocksStore;
+import org.equinode.torrent.session.SessionSettings;
 
 /**
  * One running node: the composition root that wires the services together, by hand, in one place.
@@ -119,8 +120,12 @@ public final class Node implements AutoCloseable {
         resources.add(
             TorrentHost.start(
                 data.root(),
-                config.torrentListen(),
-                "Equinode " + version,
+                config
+                    .torrentListen()
+                    .map(SessionSettings.DEFAULTS::withListen)
+                    .orElse(SessionSettings.DEFAULTS)
+                    .withClientName("Equinode " + version)
+                    .withDht(config.torrentDht()),
                 config.time(),
                 config.random()));
 

@@ -4,8 +4,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.equinode.common.Network;
 import org.equinode.common.TimeSource;
+import org.equinode.torrent.dht.DhtSettings;
 
 /**
  * Everything a node is started with. Every port, path and clock is passed in, so that many nodes
@@ -16,7 +18,11 @@ import org.equinode.common.TimeSource;
  * @param time the clock
  * @param random the source of keys and tokens
  * @param minerThreads the threads the CPU miner grinds on
- * @param torrentListen where the torrent engine accepts peers (port 0: any free port)
+ * @param torrentListen where the torrent engine accepts peers (port 0: any free port); empty for
+ *     none: the node's torrents only call out (to peers given, from peer exchange, the DHT)
+ * @param torrentDht the Mainline DHT node of the torrent engine, if it runs one: where it listens
+ *     and the nodes it starts from (those it knew when it last stopped, kept in the data directory,
+ *     are added to them)
  * @param reindexChainState rebuild the chain state (block index, coins, transaction index) from the
  *     stored blocks before starting, as bitcoind's {@code -reindex-chainstate} does: the repair for
  *     a state the node refuses to open
@@ -27,7 +33,8 @@ public record NodeConfig(
     TimeSource time,
     SecureRandom random,
     int minerThreads,
-    InetSocketAddress torrentListen,
+    Optional<InetSocketAddress> torrentListen,
+    Optional<DhtSettings> torrentDht,
     boolean reindexChainState) {
   /** The miner's threads by default: one, so that a node never takes a whole machine unasked. */
   public static final int DEFAULT_MINER_THREADS = 1;
@@ -53,7 +60,8 @@ public record NodeConfig(
         TimeSource.system(),
         new SecureRandom(),
         DEFAULT_MINER_THREADS,
-        new InetSocketAddress(LOOPBACK, defaultTorrentPort(dataDirectory.network())),
+        Optional.of(new InetSocketAddress(LOOPBACK, defaultTorrentPort(dataDirectory.network()))),
+        Optional.empty(),
         false);
   }
 
@@ -68,7 +76,8 @@ public record NodeConfig(
         TimeSource.system(),
         new SecureRandom(),
         DEFAULT_MINER_THREADS,
-        new InetSocketAddress(LOOPBACK, 0),
+        Optional.of(new InetSocketAddress(LOOPBACK, 0)),
+        Optional.empty(),
         false);
   }
 
@@ -83,22 +92,72 @@ public record NodeConfig(
 
   public NodeConfig withTime(TimeSource clock) {
     return new NodeConfig(
-        dataDirectory, rpcAddress, clock, random, minerThreads, torrentListen, reindexChainState);
+        dataDirectory,
+        rpcAddress,
+        clock,
+        random,
+        minerThreads,
+        torrentListen,
+        torrentDht,
+        reindexChainState);
   }
 
   public NodeConfig withRpcAddress(InetSocketAddress address) {
     return new NodeConfig(
-        dataDirectory, address, time, random, minerThreads, torrentListen, reindexChainState);
+        dataDirectory,
+        address,
+        time,
+        random,
+        minerThreads,
+        torrentListen,
+        torrentDht,
+        reindexChainState);
   }
 
   public NodeConfig withTorrentListen(InetSocketAddress address) {
     return new NodeConfig(
-        dataDirectory, rpcAddress, time, random, minerThreads, address, reindexChainState);
+        dataDirectory,
+        rpcAddress,
+        time,
+        random,
+        minerThreads,
+        Optional.of(address),
+        torrentDht,
+        reindexChainState);
+  }
+
+  /**
+   * This configuration with no torrent listener: the node's torrents connect out only, for a node
+   * that cannot or should not accept connections (no port is bound, none is announced).
+   */
+  public NodeConfig withoutTorrentListener() {
+    return new NodeConfig(
+        dataDirectory,
+        rpcAddress,
+        time,
+        random,
+        minerThreads,
+        Optional.empty(),
+        torrentDht,
+        reindexChainState);
+  }
+
+  /** This configuration with the torrent engine running a DHT node as {@code dht} says. */
+  public NodeConfig withTorrentDht(DhtSettings dht) {
+    return new NodeConfig(
+        dataDirectory,
+        rpcAddress,
+        time,
+        random,
+        minerThreads,
+        torrentListen,
+        Optional.of(dht),
+        reindexChainState);
   }
 
   /** This configuration, rebuilding the chain state from the stored blocks before starting. */
   public NodeConfig withReindexChainState() {
     return new NodeConfig(
-        dataDirectory, rpcAddress, time, random, minerThreads, torrentListen, true);
+        dataDirectory, rpcAddress, time, random, minerThreads, torrentListen, torrentDht, true);
   }
 }

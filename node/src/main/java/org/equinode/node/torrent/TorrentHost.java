@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.equinode.api.torrent.AddRequest;
 import org.equinode.api.torrent.EngineView;
@@ -25,6 +26,7 @@ import org.equinode.api.torrent.TorrentRefusedException;
 import org.equinode.api.torrent.TorrentRemoved;
 import org.equinode.common.TimeSource;
 import org.equinode.torrent.TorrentException;
+import org.equinode.torrent.dht.Dht;
 import org.equinode.torrent.metainfo.FilePath;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.metainfo.InfoHash;
@@ -47,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * remembers of each torrent under {@code <datadir>/torrents/}, so that a restart brings every
  * torrent back, paused or not, with its verified pieces (from the resume data). Owns the engine and
  * the disk pool; {@link #close()} closes every torrent (recording what is complete), then the pool.
- * Changes are serialized; reads are not blocked by them.
+ * Changes are serialized; reads are not blocked by them. Neither start nor {@link #add} waits for a
+ * torrent's files to be checked (hashed against the resume data): that runs in the background on
+ * the disk pool while the torrent is {@code CHECKING}, so the JSON-RPC thread is never held by it.
  */
 public final class TorrentHost implements TorrentHandle, AutoCloseable {
   /** The folder of the torrents' state inside the data directory. */
@@ -57,6 +61,8 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
   public static final String DOWNLOAD_FOLDER = "downloads";
 
   private static final Logger log = LoggerFactory.getLogger(TorrentHost.class);
+
+  private static final long CLOSE_WAIT_NANOS = TorrentSession.CLOSE_WAIT.toNanos();
 
   private record Hosted(TorrentSession session, TorrentRecord record) {}
 
@@ -78,26 +84,39 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
   }
 
   /**
-   * Starts the engine on {@code listen} and adds back every torrent remembered in {@code dataRoot}.
-   * A torrent that cannot be added back (its folder is gone) is logged and kept for the next start.
+   * Starts the engine with {@code settings} (its listener, if they name one: without, the torrents
+   * only call out; its client name) and adds back every torrent remembered in {@code dataRoot}.
+   * Returns without waiting for their files to be checked: each is {@code CHECKING} meanwhile, on
+   * the disk pool, and one whose files cannot be used shows {@code ERROR} with the reason (it is
+   * kept for the next start).
    *
    * @throws org.equinode.torrent.session.SessionException if the port cannot be bound
    */
   public static TorrentHost start(
-      Path dataRoot,
-      InetSocketAddress listen,
-      String clientName,
-      TimeSource time,
-      SecureRandom random) {
-    ExecutorService pool =
+      Path dataRoot, SessionSettings settings, TimeSource time, SecureRandom random) {
+    return start(
+        dataRoot,
+        settings,
+        time,
+        random,
         Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(),
-            Thread.ofPlatform().name("torrent-disk-", 0).daemon(true).factory());
+            Thread.ofPlatform().name("torrent-disk-", 0).daemon(true).factory()));
+  }
+
+  /** As the public {@code start}, on a disk pool of the caller's (shut down by {@link #close}). */
+  static TorrentHost start(
+      Path dataRoot,
+      SessionSettings settings,
+      TimeSource time,
+      SecureRandom random,
+      ExecutorService pool) {
     TorrentEngine engine;
+    DhtState dhtState = new DhtState(dataRoot.resolve(STATE_FOLDER));
     try {
       engine =
           TorrentEngine.start(
-              SessionSettings.DEFAULTS.withListen(listen).withClientName(clientName),
+              settings.withDht(settings.dht().map(dhtState::withSavedNodes)),
               new SessionEnvironment(time, random, random, pool));
     } catch (RuntimeException e) {
       pool.shutdownNow();
@@ -283,7 +302,8 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
         engine.add(
             source,
             opener,
-            new TorrentOptions(record.paused(), record.sequential(), record.limits()));
+            new TorrentOptions(record.paused(), record.sequential(), record.limits())
+                .inBackground());
     for (String peer : record.peers()) {
       PeerAddresses.resolved(peer).ifPresent(session::addPeer);
     }
@@ -417,6 +437,14 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
     return engine.listenAddress();
   }
 
+  private void saveDhtNodes(Dht dht) {
+    try {
+      new DhtState(dataRoot.resolve(STATE_FOLDER)).save(dht);
+    } catch (RuntimeException e) {
+      log.warn("DHT nodes not saved: {}", e.getMessage()); // the next start is only colder
+    }
+  }
+
   private static TorrentEntry entry(Hosted hosted) {
     TorrentSession session = hosted.session();
     TorrentRecord record = hosted.record();
@@ -429,13 +457,36 @@ public final class TorrentHost implements TorrentHandle, AutoCloseable {
         session.progress());
   }
 
-  /** Closes every torrent (each records what is complete), the port, then the disk pool. */
+  /** Where the engine's DHT node listens (UDP), if it runs one. */
+  public Optional<InetSocketAddress> dhtAddress() {
+    return engine.dht().map(Dht::localAddress);
+  }
+
+  /** Nodes in the routing table of the engine's DHT node; 0 without one. */
+  int dhtTableSize() {
+    return engine.dht().map(Dht::tableSize).orElse(0);
+  }
+
+  /**
+   * Saves the DHT's nodes for the next start, then closes every torrent (each records what is
+   * complete), the port, the DHT, then the disk pool. Hashing a check already queued is let finish
+   * (bounded by {@link TorrentSession#CLOSE_WAIT}): a torrent still being checked then closes its
+   * files instead of waiting forever for work a stopped pool dropped.
+   */
   @Override
   public void close() {
     try {
+      engine.dht().ifPresent(this::saveDhtNodes);
       engine.close();
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();
+      try {
+        var unused = pool.awaitTermination(CLOSE_WAIT_NANOS, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 }

@@ -154,12 +154,11 @@ class NodeTorrentTest {
       try (Node node = start()) {
         JsonNode list = call(node, "torrent.list", "[]");
         assertThat(list).hasSize(1);
-        JsonNode back = call(node, "torrent.status", "[\"" + hash + "\"]");
+        // Its files are checked in the background: paused, then complete once checked.
+        JsonNode back = awaitStatus(node, hash, s -> s.get("doneBytes").asLong() == SIZE);
         assertThat(back.get("state").asText()).isEqualTo("paused");
-        assertThat(back.get("doneBytes").asLong()).isEqualTo(SIZE);
         call(node, "torrent.resume", "[\"" + hash + "\"]");
-        JsonNode seeding = call(node, "torrent.status", "[\"" + hash + "\"]");
-        assertThat(seeding.get("state").asText()).isEqualTo("seeding");
+        JsonNode seeding = awaitStatus(node, hash, s -> s.get("state").asText().equals("seeding"));
         assertThat(seeding.get("downloaded").asLong()).isZero();
 
         call(node, "torrent.remove", "[\"" + hash + "\"]");
@@ -168,8 +167,9 @@ class NodeTorrentTest {
         assertThat(StateFolder.under(folder.resolve("node"), metainfo.infoHash()).path())
             .doesNotExist();
 
-        JsonNode again = call(node, "torrent.add", add.formatted("false"));
-        assertThat(again.get("doneBytes").asLong()).isEqualTo(SIZE);
+        call(node, "torrent.add", add.formatted("false"));
+        JsonNode again = awaitStatus(node, hash, s -> s.get("doneBytes").asLong() == SIZE);
+        assertThat(again.get("state").asText()).isEqualTo("seeding");
         call(node, "torrent.remove", "[\"" + hash + "\", true]");
         assertThat(downloads.resolve("film.bin")).doesNotExist();
         assertThat(bystander).hasContent("not the torrent's");
@@ -180,6 +180,55 @@ class NodeTorrentTest {
         assertThat(unknown).isInstanceOf(RpcResponse.Failure.class);
         assertThat(((RpcResponse.Failure) unknown).code()).isEqualTo(-80);
       }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void withoutAListenerTheNodeDownloadsByCallingOut() throws Exception {
+    Path seedFolder = Files.createDirectories(folder.resolve("seed"));
+    Path source =
+        Files.write(seedFolder.resolve("film.bin"), SeededRandom.bytes(SeededRandom.of(43), SIZE));
+    Metainfo metainfo =
+        new TorrentCreator(TimeSource.system(), "test")
+            .create(source, CreateOptions.none().withPieceLength(16 * 1024))
+            .metainfo();
+    String hash = metainfo.infoHash().hex();
+    Path downloads = folder.resolve("down");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (TorrentSession seeder =
+            TorrentSession.start(
+                TorrentSource.of(metainfo),
+                StorageOpener.sharing(
+                    seedFolder,
+                    StateFolder.under(folder.resolve("seed-state"), metainfo.infoHash()),
+                    SessionSettings.DEFAULTS.storage(),
+                    pool,
+                    TimeSource.system()),
+                SessionSettings.DEFAULTS.withListen(LOOPBACK_ANY),
+                new SessionEnvironment(
+                    TimeSource.system(), SeededRandom.of(2), new SecureRandom(), pool));
+        Node node =
+            Node.start(
+                NodeConfig.loopback(new DataDirectory(folder.resolve("node"), Network.DEV))
+                    .withoutTorrentListener(),
+                "test")) {
+      assertThat(node.torrents().listenAddress()).isEmpty();
+      assertThat(node.torrents().engine().listen()).isEmpty();
+      String peer = "127.0.0.1:" + seeder.listenAddress().orElseThrow().getPort();
+      call(
+          node,
+          "torrent.add",
+          "[null,\""
+              + downloads
+              + "\",false,null,false,null,null,[\""
+              + peer
+              + "\"],\""
+              + Base64.getEncoder().encodeToString(metainfo.encode())
+              + "\"]");
+      awaitStatus(node, hash, s -> s.get("state").asText().equals("seeding"));
+      assertThat(downloads.resolve("film.bin")).hasSameBinaryContentAs(source);
     } finally {
       pool.shutdownNow();
     }

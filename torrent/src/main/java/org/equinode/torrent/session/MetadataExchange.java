@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.equinode.torrent.TorrentException;
 import org.equinode.torrent.metainfo.InfoDict;
 import org.equinode.torrent.peer.PeerMessage;
 import org.equinode.torrent.peer.extension.ExtendedHandshake;
@@ -219,15 +218,26 @@ final class MetadataExchange {
     }
   }
 
-  /** Opens the storage of fetched metadata, off the reader thread (opening may hash files). */
-  private void open(InfoDict metadata) {
+  /** The metadata, once known. */
+  Optional<InfoDict> info() {
+    return Optional.ofNullable(info);
+  }
+
+  /**
+   * Opens the storage of known or fetched metadata on a virtual thread of its own, off the reader
+   * (or the caller) thread: opening may hash files, which runs on the disk pool while this thread
+   * waits. Any failure stops the torrent with an error its status shows.
+   */
+  void open(InfoDict metadata) {
     Thread.ofVirtual()
         .name("torrent-open " + exchange.infoHash)
         .start(
             () -> {
               try {
                 exchange.contentReady(metadata, opener.open(metadata));
-              } catch (TorrentException | java.io.UncheckedIOException e) {
+              } catch (RuntimeException e) {
+                // Whatever the opener throws (a full disk, a refusal of the caller's own): shown
+                // in the status, never lost with the thread.
                 exchange.fail("cannot open the files: " + e.getMessage(), e);
               }
             });

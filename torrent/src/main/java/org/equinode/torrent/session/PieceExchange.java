@@ -331,6 +331,7 @@ final class PieceExchange {
           }
         }
         metadata.peerLeft(peer, out);
+        transfers.forgetUploads(peer);
         if (!peer.amChoking) {
           rechoke(out, now());
         }
@@ -652,6 +653,13 @@ final class PieceExchange {
   /** Charges {@code bytes} about to be sent to the rate limits; the nanoseconds to wait first. */
   long uploadWait(int bytes) {
     return Throttle.uploadWait(throttle, engineThrottle, bytes, now());
+  }
+
+  /** Gives back what {@link #uploadWait} charged for {@code bytes} that will not be sent. */
+  void refundUpload(long bytes) {
+    if (bytes > 0) {
+      Throttle.refundUpload(throttle, engineThrottle, bytes, now());
+    }
   }
 
   // ---- timers -----------------------------------------------------------------------------

@@ -104,7 +104,9 @@ public final class TorrentEngine implements AutoCloseable {
 
   /**
    * Adds a torrent as {@link #add(TorrentSource, StorageOpener)} does, paused, in order or with
-   * rate limits of its own as {@code options} say.
+   * rate limits of its own as {@code options} say; with {@link TorrentOptions#checkInBackground()}
+   * it returns before the storage is open (the torrent is {@link TorrentStatus.State#CHECKING}),
+   * and a storage that cannot be used stops the torrent with an error instead of being thrown.
    */
   public TorrentSession add(TorrentSource source, StorageOpener opener, TorrentOptions options) {
     if (closed) {
@@ -114,7 +116,8 @@ public final class TorrentEngine implements AutoCloseable {
     if (torrents.containsKey(hash)) {
       throw new SessionException("torrent " + hash + " is already in the engine");
     }
-    TorrentSession session = TorrentSession.create(this, source, opener);
+    TorrentSession session =
+        TorrentSession.create(this, source, opener, options.checkInBackground());
     // Before the torrent is visible to incoming handshakes: no peer sees it unpaused or unlimited.
     session.apply(options);
     if (torrents.putIfAbsent(hash, session) != null) {

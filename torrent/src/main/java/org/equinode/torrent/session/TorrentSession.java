@@ -94,8 +94,12 @@ public final class TorrentSession implements AutoCloseable {
     }
   }
 
-  /** A session in {@code engine}, its storage open if the metadata is known; not started yet. */
-  static TorrentSession create(TorrentEngine engine, TorrentSource source, StorageOpener opener) {
+  /**
+   * A session in {@code engine}, not started yet; its storage open if the metadata is known, unless
+   * it is to be opened in the background when the session begins.
+   */
+  static TorrentSession create(
+      TorrentEngine engine, TorrentSource source, StorageOpener opener, boolean inBackground) {
     PeerBook book = new PeerBook();
     engine.selfAddresses().forEach(book::excludeSelf);
     PieceExchange exchange =
@@ -113,14 +117,22 @@ public final class TorrentSession implements AutoCloseable {
     if (source.info().isPresent()) {
       InfoDict info = source.info().get();
       exchange.metadata.known(info);
-      exchange.contentReady(info, opener.open(info));
+      if (!inBackground) {
+        exchange.contentReady(info, opener.open(info));
+      }
     }
     return new TorrentSession(engine, source, exchange, book);
   }
 
-  /** Starts talking to peers and trackers, once the engine lists the torrent. */
+  /**
+   * Starts talking to peers and trackers, once the engine lists the torrent; opens the storage of
+   * known metadata first if {@link #create} left it to the background.
+   */
   void begin() {
     try {
+      if (exchange.content() == null) {
+        source.info().ifPresent(exchange.metadata::open);
+      }
       for (PeerAddress peer : source.peers()) {
         if (peer.host() instanceof PeerHost.Ip ip) {
           book.add(new InetSocketAddress(ip.address(), peer.port()));
@@ -259,10 +271,9 @@ public final class TorrentSession implements AutoCloseable {
     return engine.listenAddress();
   }
 
-  /** The metadata, once known. */
+  /** The metadata, once known (while the files are being checked too). */
   public Optional<InfoDict> metadata() {
-    Content ct = exchange.content();
-    return ct == null ? Optional.empty() : Optional.of(ct.info);
+    return exchange.metadata.info();
   }
 
   /** Adds a peer to connect to (again, if it is known and idle). */

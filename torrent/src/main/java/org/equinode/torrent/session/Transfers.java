@@ -315,6 +315,7 @@ final class Transfers {
     Outbox out = new Outbox();
     Content ct = exchange.content();
     boolean serve = false;
+    long wait = 0;
     exchange.lock.lock();
     try {
       if (ct != null) {
@@ -327,6 +328,11 @@ final class Transfers {
                 && peer.uploads.size() < TorrentSession.MAX_UPLOADS_PER_PEER
                 && ct.storage.isComplete(block.piece())
                 && peer.uploads.add(block);
+        if (serve) {
+          // Charged under the lock that a choke drops (and refunds) the peer's uploads under:
+          // a block is never refunded before it is charged.
+          wait = exchange.uploadWait(block.length());
+        }
       }
       if (!serve && peer.fast) {
         out.add(peer, new PeerMessage.RejectRequest(block));
@@ -336,7 +342,6 @@ final class Transfers {
     }
     out.send();
     if (serve && ct != null) {
-      long wait = exchange.uploadWait(block.length());
       if (wait == 0) {
         if (!exchange.onPool(() -> upload(ct, peer, block))) {
           cancelled(peer, block);
@@ -384,7 +389,9 @@ final class Transfers {
       return; // closed
     }
     data.flip();
-    if (peer.connection.send(new PeerMessage.Piece(block.piece(), block.begin(), data))) {
+    if (!peer.connection.send(new PeerMessage.Piece(block.piece(), block.begin(), data))) {
+      exchange.refundUpload(block.length()); // the connection closed meanwhile
+    } else {
       exchange.lock.lock();
       try {
         long now = exchange.now();
@@ -396,17 +403,26 @@ final class Transfers {
     }
   }
 
+  /**
+   * The peer cancelled a request (or it could not be scheduled): if it was still waiting, it is
+   * dropped and its upload tokens given back. Uploads are charged when a request is accepted (the
+   * reservation says how long it waits) and refunded whenever one leaves {@code uploads} unsent, so
+   * what the limits count is what was sent.
+   */
   void cancelled(Peer peer, BlockRequest block) {
     exchange.lock.lock();
     try {
-      peer.uploads.remove(block);
+      if (peer.uploads.remove(block)) {
+        exchange.refundUpload(block.length());
+      }
     } finally {
       exchange.lock.unlock();
     }
   }
 
   /**
-   * We choked the peer: its waiting requests are dropped (rejected, with BEP 6). Under the lock.
+   * We choked the peer: its waiting requests are dropped (rejected, with BEP 6) and their upload
+   * tokens given back. Under the lock.
    */
   void dropUploads(Peer peer, Outbox out) {
     if (peer.fast) {
@@ -414,7 +430,19 @@ final class Transfers {
         out.add(peer, new PeerMessage.RejectRequest(block));
       }
     }
+    forgetUploads(peer);
+  }
+
+  /**
+   * The peer's waiting requests will not be served: their upload tokens go back. Under the lock.
+   */
+  void forgetUploads(Peer peer) {
+    long bytes = 0;
+    for (BlockRequest block : peer.uploads) {
+      bytes += block.length();
+    }
     peer.uploads.clear();
+    exchange.refundUpload(bytes);
   }
 
   static BlockRequest wire(org.equinode.torrent.swarm.BlockRequest block) {

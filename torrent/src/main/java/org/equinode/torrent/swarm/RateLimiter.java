@@ -79,6 +79,23 @@ public final class RateLimiter {
   }
 
   /**
+   * Gives back {@code bytes} tokens that {@link #reserve} took for bytes that were not moved after
+   * all (a request cancelled or dropped before its turn came): they pay off the debt that later
+   * reservations wait behind, up to the burst. Nothing if there is no limit.
+   */
+  public synchronized void refund(long bytes, long now) {
+    checkBytes(bytes);
+    refill(now);
+    if (rate == 0) {
+      return;
+    }
+    tokens = Math.min(burst, tokens + bytes);
+    if (tokens == burst) {
+      carry = 0;
+    }
+  }
+
+  /**
    * Takes {@code bytes} tokens if they are all there now; otherwise takes nothing. A caller that
    * polls needs a burst of at least a chunk plus what accrues between polls, or the surplus above
    * the burst is lost and it falls short of the rate.

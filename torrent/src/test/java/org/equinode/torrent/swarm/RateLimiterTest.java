@@ -21,6 +21,25 @@ class RateLimiterTest {
   }
 
   @Test
+  void aRefundPaysOffTheDebtLaterReservationsWaitBehindUpToTheBurst() {
+    RateLimiter limiter = RateLimiter.of(1000, 1000, 0);
+    assertThat(limiter.reserve(1000, 0)).isZero();
+    assertThat(limiter.reserve(1000, 0)).isEqualTo(SECOND);
+    assertThat(limiter.reserve(1000, 0)).isEqualTo(2 * SECOND);
+    // The last two are cancelled before their turn: the next waits as if they never were.
+    limiter.refund(1000, 0);
+    limiter.refund(1000, 0);
+    assertThat(limiter.available(0)).isZero();
+    assertThat(limiter.reserve(1000, 0)).isEqualTo(SECOND);
+    // Never above the burst.
+    limiter.refund(5000, 0);
+    assertThat(limiter.available(0)).isEqualTo(1000);
+    RateLimiter unlimited = RateLimiter.unlimited();
+    unlimited.refund(1000, 0);
+    assertThat(unlimited.reserve(1_000_000, 0)).isZero();
+  }
+
+  @Test
   void tryAcquireTakesOnlyWhatIsThere() {
     RateLimiter limiter = RateLimiter.of(1000, 100, 0);
     assertThat(limiter.tryAcquire(101, 0)).isFalse();
