@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * One JSON-RPC 2.0 request object, validated.
  *
- * @param id the caller's id (a string, a number or null), or empty for a notification
+ * @param id the caller's id (a string, a whole number in the signed 64-bit range, or null), or
+ *     empty for a notification
  * @param method the method's name
  * @param params the parameters
  */
@@ -25,7 +26,7 @@ public record RpcRequest(Optional<JsonNode> id, String method, RpcParams params)
   public static JsonNode responseId(JsonNode request) {
     if (request instanceof ObjectNode object) {
       JsonNode id = object.get("id");
-      if (id != null && (id.isTextual() || id.isNumber())) {
+      if (id != null && isEchoable(id)) {
         return id;
       }
     }
@@ -53,13 +54,22 @@ public record RpcRequest(Optional<JsonNode> id, String method, RpcParams params)
       throw invalid("\"method\" is longer than " + MAX_METHOD_NAME_LENGTH + " characters");
     }
     JsonNode id = object.get("id");
-    if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
-      throw invalid("\"id\" must be a string, a number or null");
+    if (id != null && !(isEchoable(id) || id.isNull())) {
+      throw invalid("\"id\" must be a string, a whole number or null");
     }
     return new RpcRequest(
         Optional.ofNullable(id),
         method.textValue(),
         RpcParams.of(Optional.ofNullable(object.get("params"))));
+  }
+
+  /**
+   * Whether an id can be sent back as it came: a string, or a whole number that fits a long.
+   * JSON-RPC 2.0 asks for ids without fractions; a number such as {@code 11e999999999} is refused
+   * rather than written back (its plain form would have a billion digits).
+   */
+  private static boolean isEchoable(JsonNode id) {
+    return id.isTextual() || (id.isIntegralNumber() && id.canConvertToLong());
   }
 
   private static RpcException invalid(String message) {

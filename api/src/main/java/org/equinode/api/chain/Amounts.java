@@ -26,7 +26,17 @@ public final class Amounts {
       return Amount.ofUnits(eq.movePointRight(DECIMALS).longValueExact());
     } catch (ArithmeticException | AmountException e) {
       throw RpcException.invalidParameter(
-          what + " " + eq.toPlainString() + " is not an amount of EQ with at most 8 decimals");
+          what + " " + shortForm(eq) + " is not an amount of EQ with at most 8 decimals");
     }
+  }
+
+  /**
+   * The number as written when it is short, else in scientific notation: the plain form of {@code
+   * 1e999999999} would be a billion characters.
+   */
+  private static String shortForm(BigDecimal value) {
+    return Math.abs((long) value.precision() - value.scale()) <= 40 && value.scale() <= 40
+        ? value.toPlainString()
+        : value.toString();
   }
 }
