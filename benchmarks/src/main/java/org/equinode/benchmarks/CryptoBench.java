@@ -28,10 +28,10 @@ public final class CryptoBench {
       Map.of(
           "signBouncyCastle", "Ed25519 sign, BouncyCastle via Equinode",
           "signJdk", "Ed25519 sign, JDK provider",
-          "verifyBouncyCastle", "Ed25519 verify, BouncyCastle via Equinode (full rule)",
+          "verifyBouncyCastle", "Ed25519 verify, Equinode (full rule)",
           "verifyBouncyCastleWithoutOrderCheck", "Ed25519 verify, BouncyCastle alone",
           "verifyJdk", "Ed25519 verify, JDK provider",
-          "parsePublicKey", "Ed25519 public key parse (decode + order check)",
+          "parsePublicKey", "Ed25519 public key parse (decode + order check), new keys",
           "taggedSha256", "tagged SHA-256",
           "jdkSha256", "plain JDK SHA-256");
 
