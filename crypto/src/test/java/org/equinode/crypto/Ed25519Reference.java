@@ -9,9 +9,9 @@ import java.util.Optional;
 /**
  * A slow, plain implementation of Equinode's Ed25519 verification rule, written from RFC 8032
  * section 5.1 with {@link BigInteger} arithmetic, for tests only. It states the rule of {@code
- * docs/crypto.md} literally, so that tests can check the production code (BouncyCastle plus
- * Equinode's checks) against it, and it builds crafted points (torsion components, non-canonical
- * encodings) that no honest signer produces.
+ * docs/crypto.md} literally, so that tests can check the production code (which evaluates it as
+ * {@code encode([S]B - [k]A) == R} with its own group law) against it, and it builds crafted points
+ * (torsion components, non-canonical encodings) that no honest signer produces.
  */
 final class Ed25519Reference {
   static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));

@@ -126,8 +126,8 @@ class Ed25519RuleTest {
   }
 
   /**
-   * Why {@link Ed25519PublicKey#verify} checks the order of R itself: BouncyCastle 1.82 alone
-   * accepts some of these signatures (those whose lattice split of k has an even v1), so its
+   * Why {@link Ed25519PublicKey#verify} does not use BouncyCastle's verification: BouncyCastle 1.82
+   * alone accepts some of these signatures (those whose lattice split of k has an even v1), so its
    * verdict on them depends on an internal algorithm, not on a published equation. If this test
    * fails after a BouncyCastle upgrade, re-read docs/crypto.md: our rule does not change.
    */
