@@ -1,12 +1,12 @@
 package org.equinode.chain.consensus;
 
-import java.security.MessageDigest;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 import org.equinode.chain.lock.SignatureVerifier;
 import org.equinode.common.Hash32;
+import org.equinode.common.Hex;
 import org.equinode.crypto.Ed25519PublicKey;
 import org.equinode.crypto.Ed25519Signature;
 import org.equinode.crypto.TaggedHash;
@@ -17,12 +17,13 @@ import org.equinode.crypto.TaggedHash;
  * again when a block including it connects. Specified in {@code chain/README.md} ("Signature
  * cache").
  *
- * <p><b>Key.</b> An entry is {@code SHA-256(salt || public key || signature || message)}. The
- * verification rule's verdict is a function of exactly these three byte strings, so a hit is the
- * verdict a verification would give, whatever transaction, block, height or lock the signature
- * appears in. Every other rule of a witness (the lock's shape, masks, preimages, time locks, the
- * revealed lock's hash) is checked again on every connect: it is cheap, and some of it depends on
- * the height, which differs between the mempool and the block.
+ * <p><b>Key.</b> An entry is the tagged hash ({@link TaggedHash}, tag {@code eq/sigcache/} and the
+ * salt in hex) of {@code public key || signature || message}. The verification rule's verdict is a
+ * function of exactly these three byte strings, so a hit is the verdict a verification would give,
+ * whatever transaction, block, height or lock the signature appears in. Every other rule of a
+ * witness (the lock's shape, masks, preimages, time locks, the revealed lock's hash) is checked
+ * again on every connect: it is cheap, and some of it depends on the height, which differs between
+ * the mempool and the block.
  *
  * <p><b>Salt.</b> {@link #SALT_LENGTH} random bytes drawn when the cache is made, so that nobody
  * outside the node can predict entries or their hash-table buckets.
@@ -52,7 +53,7 @@ public final class SignatureCache {
   public static final int SALT_LENGTH = 32;
 
   private final int capacity;
-  private final byte[] salt;
+  private final TaggedHash salted;
   private final SignatureVerifier verifier;
   private final Object lock = new Object();
 
@@ -75,8 +76,10 @@ public final class SignatureCache {
           "signature cache capacity " + capacity + " is outside 1.." + MAX_CAPACITY);
     }
     this.capacity = capacity;
-    this.salt = new byte[SALT_LENGTH];
+    byte[] salt = new byte[SALT_LENGTH];
     random.nextBytes(salt);
+    // The salted prefix is absorbed once; each entry clones that state.
+    this.salted = TaggedHash.of("eq/sigcache/" + Hex.encode(salt));
     this.verifier = verifier;
   }
 
@@ -123,14 +126,9 @@ public final class SignatureCache {
    */
   public record Stats(long hits, long misses, int entries) {}
 
-  /** The entry of a signature: the salted SHA-256 of the key, the signature and the message. */
+  /** The entry of a signature: the salted hash of the key, the signature and the message. */
   Hash32 entry(Ed25519PublicKey key, Ed25519Signature signature, Hash32 message) {
-    MessageDigest sha256 = TaggedHash.sha256();
-    sha256.update(salt);
-    sha256.update(key.toByteArray());
-    sha256.update(signature.toByteArray());
-    sha256.update(message.toByteArray());
-    return Hash32.of(sha256.digest());
+    return salted.hash(key.toByteArray(), signature.toByteArray(), message.toByteArray());
   }
 
   private boolean contains(Hash32 entry, boolean erase) {
